@@ -1,0 +1,22 @@
+package dev.fnguard;
+
+import java.util.Locale;
+
+/** The outcome of a check or of a whole invocation: allow, deny, or flag (a denial in monitor mode). */
+public enum Decision {
+    /** Nothing objectionable was found. */
+    ALLOW,
+    /** The event (or record) is refused; user code does not see it. */
+    DENY,
+    /** A check would have denied, but runs in monitor mode: audited, then let through. */
+    FLAG;
+
+    /**
+     * The lower-case name used in audit events ({@code allow}, {@code deny}, {@code flag}).
+     *
+     * @return the wire name
+     */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.fnguard;
+
+import dev.fnguard.internal.HttpTransportCheck;
+import dev.fnguard.internal.LimitsCheck;
+import dev.fnguard.internal.PayloadHash;
+import dev.fnguard.internal.SchemaCheck;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine: runs the checks of a {@link Policy} over an {@link Invocation} and audits the result.
+ *
+ * <p>A guard is built once per handler class at init (policy compiled, payload type's binder and
+ * validator metadata built) and shared by every invocation; it is thread-safe. Use it in two steps:
+ * {@link #evaluate} before user code, {@link #complete} after it, which emits exactly one audit
+ * event.
+ *
+ * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
+ * transport ({@code http}, once per invocation), then per record {@code limits} and {@code schema}.
+ * The first denial of a check stops the checks that follow it for that record; a flag does not.
+ */
+public final class Guard {
+
+    private static final Logger LOG = LoggerFactory.getLogger("fnguard");
+
+    private final Policy policy;
+    private final Class<?> payloadType;
+    private final List<Check> invocationChecks;
+    private final List<Check> recordChecks;
+    private final List<String> checkNames;
+    private final AuditSink auditSink;
+    private final Clock clock;
+
+    private Guard(Builder b, List<Check> invocationChecks, List<Check> recordChecks) {
+        this.policy = b.policy;
+        this.payloadType = b.payloadType;
+        this.invocationChecks = List.copyOf(invocationChecks);
+        this.recordChecks = List.copyOf(recordChecks);
+        List<String> names = new ArrayList<>();
+        invocationChecks.forEach(c -> names.add(c.name()));
+        recordChecks.forEach(c -> names.add(c.name()));
+        this.checkNames = List.copyOf(names);
+        this.auditSink = b.auditSink;
+        this.clock = b.clock;
+    }
+
+    /**
+     * Starts building a guard for a payload type.
+     *
+     * @param policy the policy, already completed by the environment
+     * @param payloadType the class records are bound to; {@code Void.class} for events without a
+     *     body to bind
+     * @return a builder
+     */
+    public static Builder builder(Policy policy, Class<?> payloadType) {
+        return new Builder(policy, payloadType);
+    }
+
+    /** @return the policy this guard enforces */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** @return the payload type records are bound to */
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    /** @return the names of the checks, in the order they run */
+    public List<String> checkNames() {
+        return checkNames;
+    }
+
+    /**
+     * Runs every check. Never throws for bad input: a problem is a denial in the result.
+     *
+     * @param invocation the invocation
+     * @return the verdicts
+     */
+    public Evaluation evaluate(Invocation invocation) {
+        long start = System.nanoTime();
+        int n = checkNames.size();
+        long[] nanos = new long[n];
+        Decision[] worst = new Decision[n];
+        boolean[] ran = new boolean[n];
+        List<Verdict> flags = new ArrayList<>(0);
+
+        Inspection whole = new Inspection(invocation, policy, null, Caller.anonymous());
+        Verdict invocationVerdict = Verdict.allow();
+        for (int i = 0; i < invocationChecks.size(); i++) {
+            Verdict v = run(invocationChecks.get(i), whole, i, nanos, worst, ran);
+            if (v.decision() == Decision.FLAG) {
+                flags.add(v);
+            } else if (v.decision() == Decision.DENY) {
+                invocationVerdict = v;
+                break;
+            }
+        }
+        Caller caller = whole.caller();
+
+        List<EventRecord> records = invocation.records();
+        List<RecordResult> results = new ArrayList<>(records.size());
+        for (EventRecord record : records) {
+            if (!invocationVerdict.passes()) {
+                results.add(new RecordResult(record, invocationVerdict, Optional.empty()));
+                continue;
+            }
+            Inspection one = new Inspection(invocation, policy, record, caller);
+            Verdict recordVerdict = Verdict.allow();
+            int offset = invocationChecks.size();
+            for (int i = 0; i < recordChecks.size(); i++) {
+                Verdict v = run(recordChecks.get(i), one, offset + i, nanos, worst, ran);
+                if (v.decision() == Decision.FLAG) {
+                    flags.add(v);
+                } else if (v.decision() == Decision.DENY) {
+                    recordVerdict = v;
+                    break;
+                }
+            }
+            Optional<Object> payload = recordVerdict.passes() ? one.payload() : Optional.empty();
+            if (recordVerdict.passes() && payload.isEmpty() && payloadType != Void.class) {
+                // a check chain that lets a record through must have bound it: fail closed
+                LOG.error("no payload bound for record {} of request {}", record.id(), invocation.requestId());
+                recordVerdict = Verdict.deny(Reason.INTERNAL);
+            }
+            results.add(new RecordResult(record, recordVerdict, payload));
+        }
+
+        List<CheckRun> runs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (ran[i]) {
+                runs.add(new CheckRun(checkNames.get(i), worst[i], nanos[i]));
+            }
+        }
+        long end = System.nanoTime();
+        return new Evaluation(invocation, caller, invocationVerdict, results, flags, runs, start, end - start);
+    }
+
+    /**
+     * An evaluation that denies the whole invocation without running the checks, for events the
+     * adapter could not even read (larger than the event limit, not an event this handler takes).
+     * Pass it to {@link #complete} like any other.
+     *
+     * @param invocation what is known of the invocation
+     * @param verdict the denial
+     * @return the evaluation
+     */
+    public Evaluation refuse(Invocation invocation, Verdict verdict) {
+        if (verdict.passes()) {
+            throw new IllegalArgumentException("refuse needs a denial, got " + verdict.decision());
+        }
+        long now = System.nanoTime();
+        List<RecordResult> results = new ArrayList<>();
+        for (EventRecord r : invocation.records()) {
+            results.add(new RecordResult(r, verdict, Optional.empty()));
+        }
+        return new Evaluation(invocation, Caller.anonymous(), verdict, results, List.of(), List.of(), now, 0);
+    }
+
+    private Verdict run(Check check, Inspection inspection, int index, long[] nanos, Decision[] worst,
+            boolean[] ran) {
+        long t0 = System.nanoTime();
+        Verdict v;
+        try {
+            v = Objects.requireNonNull(check.check(inspection), () -> "check " + check.name() + " returned null");
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("check {} failed on request {}: {}", check.name(), inspection.invocation().requestId(),
+                    e.getClass().getName());
+            v = Verdict.deny(Reason.INTERNAL);
+            inspection.markUndeliverable();
+        }
+        if (v.decision() == Decision.DENY && policy.modeFor(check.name()) == Mode.MONITOR
+                && !inspection.undeliverable()) {
+            v = v.asFlag();
+        }
+        nanos[index] += System.nanoTime() - t0;
+        ran[index] = true;
+        worst[index] = worse(worst[index], v.decision());
+        return v;
+    }
+
+    private static Decision worse(Decision a, Decision b) {
+        return a == null || severity(b) > severity(a) ? b : a;
+    }
+
+    private static int severity(Decision d) {
+        return d == Decision.ALLOW ? 0 : d == Decision.FLAG ? 1 : 2;
+    }
+
+    /**
+     * Emits the one audit event of an invocation, after user code ran or was skipped.
+     *
+     * @param evaluation the evaluation of the invocation
+     * @param outcome what happened to user code
+     * @param status the status answered to the caller, 0 when there is none
+     * @param error what user code threw, if anything (only its class is recorded)
+     * @return the event emitted
+     */
+    public AuditEvent complete(Evaluation evaluation, Outcome outcome, int status, Optional<Throwable> error) {
+        long t0 = System.nanoTime();
+        Invocation inv = evaluation.invocation();
+        Set<String> reasons = new LinkedHashSet<>();
+        Set<String> fields = new LinkedHashSet<>();
+        collect(evaluation.invocationVerdict(), reasons, fields);
+        for (RecordResult r : evaluation.records()) {
+            collect(r.verdict(), reasons, fields);
+        }
+        for (Verdict f : evaluation.flags()) {
+            collect(f, reasons, fields);
+        }
+        long bytes = 0;
+        for (EventRecord r : inv.records()) {
+            bytes += r.size();
+        }
+        String sha = PayloadHash.sha256(inv.records());
+        long end = System.nanoTime();
+        AuditEvent event = new AuditEvent(clock.instant(), inv.requestId(), inv.traceId(), inv.functionName(),
+                inv.source(), evaluation.caller(), policy.mode(), evaluation.decision(), List.copyOf(reasons),
+                List.copyOf(fields), evaluation.checks(), inv.records().size(), bytes, sha, status, outcome,
+                error.map(e -> e.getClass().getName()), evaluation.guardNanos() + (end - t0),
+                end - evaluation.startNanos());
+        auditSink.emit(event);
+        return event;
+    }
+
+    private static void collect(Verdict v, Set<String> reasons, Set<String> fields) {
+        v.reason().ifPresent(r -> reasons.add(r.name()));
+        fields.addAll(v.fields());
+    }
+
+    /** Builds a {@link Guard}; the expensive work (binders, validator metadata) happens in {@link #build()}. */
+    public static final class Builder {
+        private final Policy policy;
+        private final Class<?> payloadType;
+        private AuditSink auditSink = AuditSink.slf4j();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(Policy policy, Class<?> payloadType) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
+        }
+
+        /** @param sink where audit events go (default {@link AuditSink#slf4j()}) @return this */
+        public Builder auditSink(AuditSink sink) {
+            this.auditSink = Objects.requireNonNull(sink, "auditSink");
+            return this;
+        }
+
+        /** @param clock the clock for audit timestamps (default UTC system clock) @return this */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Compiles the policy into the check chain. This is where the order of checks is decided.
+         *
+         * @return the guard
+         */
+        public Guard build() {
+            List<Check> invocation = new ArrayList<>();
+            List<Check> record = new ArrayList<>();
+            invocation.add(new HttpTransportCheck(policy.http()));
+            if (payloadType != Void.class) {
+                record.add(new LimitsCheck(policy.limits()));
+                record.add(SchemaCheck.forType(payloadType, policy));
+            }
+            return new Guard(this, invocation, record);
+        }
+    }
+}

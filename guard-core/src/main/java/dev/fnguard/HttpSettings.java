@@ -1,0 +1,57 @@
+package dev.fnguard;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The compiled form of {@link Http}.
+ *
+ * @param methods accepted methods in upper case; empty accepts any
+ * @param contentTypes accepted media types in lower case
+ * @param allowPlainHttp whether plain HTTP is accepted
+ */
+public record HttpSettings(List<String> methods, List<String> contentTypes, boolean allowPlainHttp) {
+
+    private static final HttpSettings DEFAULTS = new HttpSettings(List.of(), List.of("application/json"), false);
+
+    /**
+     * Normalizes case and copies the lists.
+     *
+     * @param methods methods
+     * @param contentTypes media types
+     * @param allowPlainHttp plain HTTP
+     */
+    public HttpSettings {
+        methods = methods.stream().map(m -> m.strip().toUpperCase(Locale.ROOT)).toList();
+        contentTypes = contentTypes.stream().map(m -> m.strip().toLowerCase(Locale.ROOT)).toList();
+        for (String m : methods) {
+            if (m.isEmpty() || !m.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+                throw new IllegalArgumentException("Http.methods holds an invalid method '" + m + "'");
+            }
+        }
+        if (contentTypes.isEmpty()) {
+            throw new IllegalArgumentException("Http.contentTypes must name at least one media type");
+        }
+    }
+
+    /**
+     * The defaults: any method, JSON bodies, HTTPS only.
+     *
+     * @return default settings
+     */
+    public static HttpSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Compiles the annotation.
+     *
+     * @param http the annotation
+     * @return the settings
+     */
+    public static HttpSettings of(Http http) {
+        return new HttpSettings(Arrays.asList(http.methods()), Arrays.asList(http.contentTypes()),
+                http.allowPlainHttp());
+    }
+}

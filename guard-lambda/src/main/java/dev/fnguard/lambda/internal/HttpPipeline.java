@@ -1,0 +1,200 @@
+package dev.fnguard.lambda.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.fnguard.Evaluation;
+import dev.fnguard.Guard;
+import dev.fnguard.GuardContext;
+import dev.fnguard.HttpReply;
+import dev.fnguard.Invocation;
+import dev.fnguard.Outcome;
+import dev.fnguard.Reason;
+import dev.fnguard.RecordResult;
+import dev.fnguard.Verdict;
+import dev.fnguard.internal.HttpProblem;
+import dev.fnguard.internal.Json;
+import dev.fnguard.internal.Throwables;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP invocation on Lambda, end to end: read the event under the limit, map it, evaluate it,
+ * call user code only when allowed, answer in the event's shape, and audit exactly once, whatever
+ * happens (user code throwing, the guard failing, the answer failing to serialize).
+ *
+ * @param <I> the payload type
+ * @param <O> the reply body type
+ */
+public final class HttpPipeline<I, O> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("fnguard");
+
+    /**
+     * User code, as the pipeline calls it.
+     *
+     * @param <I> payload type
+     * @param <O> reply body type
+     */
+    @FunctionalInterface
+    public interface UserCode<I, O> {
+        /**
+         * Handles a validated payload.
+         *
+         * @param payload the payload
+         * @param context the guard context
+         * @return the reply
+         * @throws Exception anything; answered as a generic 500
+         */
+        HttpReply<O> handle(I payload, GuardContext context) throws Exception;
+    }
+
+    private final Guard guard;
+    private final String functionName;
+    private final int eventCap;
+    private final Class<I> payloadType;
+
+    /**
+     * Creates the pipeline for a compiled guard.
+     *
+     * @param guard the guard
+     * @param payloadType the payload class
+     * @param functionName the function name for audit events when the context gives none
+     */
+    public HttpPipeline(Guard guard, Class<I> payloadType, String functionName) {
+        this.guard = guard;
+        this.payloadType = payloadType;
+        this.functionName = functionName;
+        this.eventCap = guard.policy().limits().maxEventBytes();
+        HttpEvents.prime();
+        HttpResponses.prime();
+    }
+
+    /**
+     * Runs one invocation.
+     *
+     * @param in the event bytes as the runtime passes them
+     * @param out where the answer goes
+     * @param context the Lambda context, may be null outside Lambda
+     * @param user the user's code
+     * @throws IOException when the answer cannot be written
+     */
+    public void handle(InputStream in, OutputStream out, Context context, UserCode<I, O> user) throws IOException {
+        String fn = context != null && context.getFunctionName() != null ? context.getFunctionName() : functionName;
+        HttpEventKind kind = HttpEventKind.APIGW_HTTP;
+        boolean multiValue = false;
+        Evaluation evaluation = null;
+        Outcome outcome = Outcome.SKIPPED;
+        int status = 500;
+        Throwable error = null;
+        Map<String, String> headers = HttpProblem.headers(Map.of(), HttpProblem.PROBLEM_JSON);
+        byte[] body = null;
+        try {
+            EventBytes event = EventBytes.read(in, eventCap);
+            kind = HttpEventKind.detect(event.bytes());
+            if (event.truncated()) {
+                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                        Verdict.deny(Reason.LIMIT_BODY));
+            } else if (kind == HttpEventKind.NONE) {
+                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                        Verdict.deny(Reason.UNSUPPORTED_EVENT));
+            } else {
+                HttpEvent mapped = null;
+                try {
+                    mapped = HttpEvents.map(kind, event.bytes(), context, fn);
+                } catch (RuntimeException e) {
+                    // AWS's deserializer refused the envelope: not a well-formed event of this kind
+                    evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                            Verdict.deny(Reason.MALFORMED));
+                }
+                if (mapped != null) {
+                    multiValue = mapped.multiValueHeaders();
+                    evaluation = guard.evaluate(mapped.invocation());
+                }
+            }
+            Invocation inv = evaluation.invocation();
+            Optional<Verdict> denial = evaluation.denial();
+            if (denial.isPresent()) {
+                Reason reason = denial.get().reason().orElseThrow();
+                status = reason.status();
+                body = HttpProblem.problem(reason, denial.get().fields(), inv.requestId());
+                if (reason == Reason.METHOD && !guard.policy().http().methods().isEmpty()) {
+                    headers = withHeader(headers, "Allow", String.join(", ", guard.policy().http().methods()));
+                }
+            } else {
+                RecordResult only = evaluation.records().get(0);
+                I payload = payloadType.cast(only.payload().orElse(null));
+                HttpReply<O> reply;
+                try {
+                    reply = user.handle(payload, new GuardContext(inv, evaluation.caller()));
+                    if (reply == null) {
+                        throw new IllegalStateException("handler returned null instead of an HttpReply");
+                    }
+                } catch (Throwable t) {
+                    if (t instanceof VirtualMachineError) {
+                        throw t;
+                    }
+                    outcome = Outcome.ERROR;
+                    error = t;
+                    LOG.error("handler failed on request {}: {}", inv.requestId(), Throwables.describe(t));
+                    status = 500;
+                    body = HttpProblem.internalError(inv.requestId());
+                    reply = null;
+                }
+                if (reply != null) {
+                    byte[] replyBody = null;
+                    try {
+                        replyBody = reply.body().isPresent() ? Json.WRITER.writeValueAsBytes(reply.body().get()) : null;
+                        outcome = Outcome.OK;
+                        status = reply.status();
+                        body = replyBody;
+                        headers = HttpProblem.headers(reply.headers(), replyBody == null ? null : HttpProblem.JSON);
+                    } catch (IOException | RuntimeException e) {
+                        outcome = Outcome.ERROR;
+                        error = e;
+                        LOG.error("reply of request {} could not be serialized: {}", inv.requestId(),
+                                Throwables.describe(e));
+                        status = 500;
+                        body = HttpProblem.internalError(inv.requestId());
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && evaluation != null) {
+                guard.complete(evaluation, Outcome.ERROR, 500, Optional.of(t));
+                throw (VirtualMachineError) t;
+            }
+            // a failure of the guard itself: fail closed, generic answer
+            LOG.error("guard failed: {}", Throwables.describe(t));
+            if (evaluation == null) {
+                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, 0), Verdict.deny(Reason.INTERNAL));
+            } else if (outcome == Outcome.SKIPPED && evaluation.denial().isEmpty()) {
+                outcome = Outcome.ERROR;
+                error = t;
+            }
+            status = 500;
+            headers = HttpProblem.headers(Map.of(), HttpProblem.PROBLEM_JSON);
+            body = HttpProblem.internalError(evaluation.invocation().requestId());
+        }
+        try {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream(512);
+            HttpResponses.write(answer, kind, multiValue, status, headers, body);
+            answer.writeTo(out);
+        } finally {
+            guard.complete(evaluation, outcome, status, Optional.ofNullable(error));
+        }
+    }
+
+    private static Map<String, String> withHeader(Map<String, String> h, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(h);
+        copy.put(name, value);
+        return copy;
+    }
+
+}
