@@ -1,5 +1,6 @@
 package dev.fnguard;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,10 +14,11 @@ import java.util.Optional;
  * @param decision allow, deny or flag
  * @param reason the reason code, empty when allowed
  * @param fields field paths (with constraint names where known) that caused the denial
+ * @param retryAfter when a refused caller may try again (budgets), for {@code Retry-After}
  */
-public record Verdict(Decision decision, Optional<Reason> reason, List<String> fields) {
+public record Verdict(Decision decision, Optional<Reason> reason, List<String> fields, Optional<Duration> retryAfter) {
 
-    private static final Verdict ALLOW = new Verdict(Decision.ALLOW, Optional.empty(), List.of());
+    private static final Verdict ALLOW = new Verdict(Decision.ALLOW, Optional.empty(), List.of(), Optional.empty());
 
     /**
      * Checks the invariants: a non-allow verdict has a reason, an allow has none.
@@ -24,11 +26,13 @@ public record Verdict(Decision decision, Optional<Reason> reason, List<String> f
      * @param decision allow, deny or flag
      * @param reason the reason code, empty when allowed
      * @param fields field paths
+     * @param retryAfter when to retry, if known
      */
     public Verdict {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(reason, "reason");
         fields = List.copyOf(fields);
+        Objects.requireNonNull(retryAfter, "retryAfter");
         if ((decision == Decision.ALLOW) != reason.isEmpty()) {
             throw new IllegalArgumentException("a " + decision + " verdict "
                     + (reason.isEmpty() ? "needs a reason" : "takes no reason"));
@@ -51,7 +55,7 @@ public record Verdict(Decision decision, Optional<Reason> reason, List<String> f
      * @return deny
      */
     public static Verdict deny(Reason reason) {
-        return new Verdict(Decision.DENY, Optional.of(reason), List.of());
+        return new Verdict(Decision.DENY, Optional.of(reason), List.of(), Optional.empty());
     }
 
     /**
@@ -62,7 +66,7 @@ public record Verdict(Decision decision, Optional<Reason> reason, List<String> f
      * @return deny
      */
     public static Verdict deny(Reason reason, List<String> fields) {
-        return new Verdict(Decision.DENY, Optional.of(reason), fields);
+        return new Verdict(Decision.DENY, Optional.of(reason), fields, Optional.empty());
     }
 
     /**
@@ -80,6 +84,16 @@ public record Verdict(Decision decision, Optional<Reason> reason, List<String> f
      * @return a flag for a denial, otherwise this
      */
     public Verdict asFlag() {
-        return decision == Decision.DENY ? new Verdict(Decision.FLAG, reason, fields) : this;
+        return decision == Decision.DENY ? new Verdict(Decision.FLAG, reason, fields, retryAfter) : this;
+    }
+
+    /**
+     * A copy that tells the caller when to retry.
+     *
+     * @param after the wait
+     * @return the copy
+     */
+    public Verdict withRetryAfter(Duration after) {
+        return new Verdict(decision, reason, fields, Optional.of(after));
     }
 }

@@ -124,6 +124,10 @@ public final class HttpPipeline<I, O> {
                 Reason reason = denial.get().reason().orElseThrow();
                 status = reason.status();
                 body = HttpProblem.problem(reason, denial.get().fields(), inv.requestId());
+                if (denial.get().retryAfter().isPresent()) {
+                    long seconds = Math.max(1, (denial.get().retryAfter().get().toMillis() + 999) / 1000);
+                    headers = withHeader(headers, "Retry-After", Long.toString(seconds));
+                }
                 if (reason == Reason.METHOD && !guard.policy().http().methods().isEmpty()) {
                     headers = withHeader(headers, "Allow", String.join(", ", guard.policy().http().methods()));
                 }
