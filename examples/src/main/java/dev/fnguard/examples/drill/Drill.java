@@ -32,8 +32,12 @@ public final class Drill {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Every suite, in the order they run: the one place to add an example. */
-    static List<DrillSuite> suites() {
+    /**
+     * Every suite, in the order they run: the one place to add an example.
+     *
+     * @return the suites
+     */
+    public static List<DrillSuite> suites() {
         return List.of(new OrdersApiDrill());
     }
 
