@@ -17,9 +17,16 @@ public final class Evaluation {
     private final List<CheckRun> checks;
     private final long startNanos;
     private final long guardNanos;
+    private final List<Settlement> settlements;
 
     Evaluation(Invocation invocation, Caller caller, Verdict invocationVerdict, List<RecordResult> records,
             List<Verdict> flags, List<CheckRun> checks, long startNanos, long guardNanos) {
+        this(invocation, caller, invocationVerdict, records, flags, checks, startNanos, guardNanos, List.of());
+    }
+
+    Evaluation(Invocation invocation, Caller caller, Verdict invocationVerdict, List<RecordResult> records,
+            List<Verdict> flags, List<CheckRun> checks, long startNanos, long guardNanos,
+            List<Settlement> settlements) {
         this.invocation = invocation;
         this.caller = caller;
         this.invocationVerdict = invocationVerdict;
@@ -28,6 +35,7 @@ public final class Evaluation {
         this.checks = List.copyOf(checks);
         this.startNanos = startNanos;
         this.guardNanos = guardNanos;
+        this.settlements = List.copyOf(settlements);
     }
 
     /** @return the invocation evaluated */
@@ -95,5 +103,9 @@ public final class Evaluation {
 
     long guardNanos() {
         return guardNanos;
+    }
+
+    List<Settlement> settlements() {
+        return settlements;
     }
 }

@@ -1,6 +1,9 @@
 package dev.fnguard;
 
+import dev.fnguard.budget.InMemoryBudgetStore;
+import dev.fnguard.internal.BudgetCheck;
 import dev.fnguard.internal.HttpTransportCheck;
+import dev.fnguard.spi.BudgetStore;
 import dev.fnguard.internal.LimitsCheck;
 import dev.fnguard.internal.PayloadHash;
 import dev.fnguard.internal.SchemaCheck;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * event.
  *
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
- * transport ({@code http}, once per invocation), then per record {@code limits} and {@code schema}.
+ * transport ({@code http}) and {@code budget} once per invocation, then per record {@code limits} and
+ * {@code schema}.
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -140,7 +144,8 @@ public final class Guard {
             }
         }
         long end = System.nanoTime();
-        return new Evaluation(invocation, caller, invocationVerdict, results, flags, runs, start, end - start);
+        return new Evaluation(invocation, caller, invocationVerdict, results, flags, runs, start, end - start,
+                whole.settlements());
     }
 
     /**
@@ -205,9 +210,13 @@ public final class Guard {
      */
     public AuditEvent complete(Evaluation evaluation, Outcome outcome, int status, Optional<Throwable> error) {
         long t0 = System.nanoTime();
+        settle(evaluation, t0);
         Invocation inv = evaluation.invocation();
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> fields = new LinkedHashSet<>();
+        if (outcome == Outcome.TIMEOUT) {
+            reasons.add(Reason.TIMEOUT.name());
+        }
         collect(evaluation.invocationVerdict(), reasons, fields);
         for (RecordResult r : evaluation.records()) {
             collect(r.verdict(), reasons, fields);
@@ -230,6 +239,17 @@ public final class Guard {
         return event;
     }
 
+    private static void settle(Evaluation evaluation, long now) {
+        for (Settlement s : evaluation.settlements()) {
+            try {
+                s.settle(now - evaluation.startNanos());
+            } catch (RuntimeException e) {
+                LOG.error("settlement failed on request {}: {}", evaluation.invocation().requestId(),
+                        e.getClass().getName());
+            }
+        }
+    }
+
     private static void collect(Verdict v, Set<String> reasons, Set<String> fields) {
         v.reason().ifPresent(r -> reasons.add(r.name()));
         fields.addAll(v.fields());
@@ -241,6 +261,7 @@ public final class Guard {
         private final Class<?> payloadType;
         private AuditSink auditSink = AuditSink.slf4j();
         private Clock clock = Clock.systemUTC();
+        private BudgetStore budgetStore;
 
         private Builder(Policy policy, Class<?> payloadType) {
             this.policy = Objects.requireNonNull(policy, "policy");
@@ -260,6 +281,16 @@ public final class Guard {
         }
 
         /**
+         * @param store where budgets keep their state (default: a new {@link InMemoryBudgetStore}; the
+         *     handler base classes pass the store chosen by {@code GuardOptions})
+         * @return this
+         */
+        public Builder budgetStore(BudgetStore store) {
+            this.budgetStore = Objects.requireNonNull(store, "budgetStore");
+            return this;
+        }
+
+        /**
          * Compiles the policy into the check chain. This is where the order of checks is decided.
          *
          * @return the guard
@@ -268,6 +299,11 @@ public final class Guard {
             List<Check> invocation = new ArrayList<>();
             List<Check> record = new ArrayList<>();
             invocation.add(new HttpTransportCheck(policy.http()));
+            // budget after auth (its caller key is the verified caller) and before anything that parses
+            if (BudgetCheck.needed(policy.budget())) {
+                invocation.add(new BudgetCheck(policy.budget(),
+                        budgetStore != null ? budgetStore : new InMemoryBudgetStore(), clock));
+            }
             if (payloadType != Void.class) {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));

@@ -21,9 +21,21 @@ public final class GuardContext {
      * @param caller the verified caller
      */
     public GuardContext(Invocation invocation, Caller caller) {
+        this(invocation, caller, invocation.remainingMillis());
+    }
+
+    /**
+     * Creates the context with the time user code may run (its budget), which may be shorter than what
+     * remains of the platform's timeout.
+     *
+     * @param invocation the invocation
+     * @param caller the verified caller
+     * @param budgetMillis milliseconds user code may run ({@code Long.MAX_VALUE} if unbounded)
+     */
+    public GuardContext(Invocation invocation, Caller caller, long budgetMillis) {
         this.invocation = invocation;
         this.caller = caller;
-        long remaining = invocation.remainingMillis();
+        long remaining = Math.min(budgetMillis, invocation.remainingMillis());
         this.deadlineNanos = remaining == Long.MAX_VALUE ? Long.MAX_VALUE
                 : System.nanoTime() + remaining * 1_000_000L;
     }
@@ -83,7 +95,10 @@ public final class GuardContext {
         return invocation.http().flatMap(HttpRequest::sourceIp);
     }
 
-    /** @return milliseconds left before the platform ends the invocation ({@code Long.MAX_VALUE} if unknown) */
+    /**
+     * @return milliseconds left before the platform ends the invocation or the guard's deadline for
+     *     user code ({@code @Budget(maxMillis)}) expires, whichever is first ({@code Long.MAX_VALUE} if unknown)
+     */
     public long remainingMillis() {
         if (deadlineNanos == Long.MAX_VALUE) {
             return Long.MAX_VALUE;

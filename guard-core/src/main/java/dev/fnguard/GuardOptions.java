@@ -1,12 +1,13 @@
 package dev.fnguard;
 
+import dev.fnguard.spi.Stores;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The collaborators of a guard that are not policy: the environment it reads {@code FNGUARD_*}
- * variables from, the audit sink, and the clock. Tests pass their own; functions use
+ * variables from, the audit sink, the clock, and the budget and replay stores. Tests pass their own; functions use
  * {@link #defaults()}.
  */
 public final class GuardOptions {
@@ -14,11 +15,13 @@ public final class GuardOptions {
     private final Map<String, String> environment;
     private final AuditSink auditSink;
     private final Clock clock;
+    private final Stores stores;
 
     private GuardOptions(Builder b) {
         this.environment = Map.copyOf(b.environment);
         this.auditSink = b.auditSink;
         this.clock = b.clock;
+        this.stores = b.stores != null ? b.stores : Stores.fromEnvironment(this.environment);
     }
 
     /**
@@ -54,11 +57,23 @@ public final class GuardOptions {
         return clock;
     }
 
+    /**
+     * The budget and replay stores: those given to the builder, else the ones the environment asks for
+     * ({@link Stores#fromEnvironment}: Redis when {@code FNGUARD_REDIS_URL} is set and guard-redis is
+     * present, in memory otherwise), opened once when the options are built.
+     *
+     * @return the stores
+     */
+    public Stores stores() {
+        return stores;
+    }
+
     /** Builds {@link GuardOptions}. */
     public static final class Builder {
         private Map<String, String> environment = System.getenv();
         private AuditSink auditSink = AuditSink.slf4j();
         private Clock clock = Clock.systemUTC();
+        private Stores stores;
 
         private Builder() {
         }
@@ -78,6 +93,12 @@ public final class GuardOptions {
         /** @param clock the clock (default UTC) @return this */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param stores the stores (default: chosen by the environment) @return this */
+        public Builder stores(Stores stores) {
+            this.stores = Objects.requireNonNull(stores, "stores");
             return this;
         }
 

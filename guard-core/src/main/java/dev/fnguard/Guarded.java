@@ -1,5 +1,6 @@
 package dev.fnguard;
 
+import dev.fnguard.budget.Budget;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -51,4 +52,11 @@ public @interface Guarded {
      * @return the HTTP rules
      */
     Http http() default @Http;
+
+    /**
+     * Budgets against denial-of-wallet: rates, spend, batch size, deadline, concurrency.
+     *
+     * @return the budgets, all off by default
+     */
+    Budget budget() default @Budget;
 }

@@ -1,5 +1,7 @@
 package dev.fnguard;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ public final class Inspection {
     private Caller caller;
     private Object payload;
     private boolean undeliverable;
+    private List<Settlement> settlements;
 
     Inspection(Invocation invocation, Policy policy, EventRecord record, Caller caller) {
         this.invocation = invocation;
@@ -74,6 +77,22 @@ public final class Inspection {
      */
     public void markUndeliverable() {
         this.undeliverable = true;
+    }
+
+    /**
+     * Registers work for the end of the invocation (for invocation-scope checks such as budgets).
+     *
+     * @param settlement run once by {@link Guard#complete}
+     */
+    public void onComplete(Settlement settlement) {
+        if (settlements == null) {
+            settlements = new ArrayList<>(2);
+        }
+        settlements.add(Objects.requireNonNull(settlement, "settlement"));
+    }
+
+    List<Settlement> settlements() {
+        return settlements == null ? List.of() : settlements;
     }
 
     /** @return whether the record cannot be delivered whatever the mode */

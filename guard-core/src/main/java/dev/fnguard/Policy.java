@@ -1,5 +1,6 @@
 package dev.fnguard;
 
+import dev.fnguard.budget.BudgetSettings;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -30,12 +31,14 @@ public final class Policy {
     private final Set<String> monitoredChecks;
     private final LimitSettings limits;
     private final HttpSettings http;
+    private final BudgetSettings budget;
 
     private Policy(Builder b) {
         this.mode = b.mode;
         this.monitoredChecks = Set.copyOf(b.monitoredChecks);
         this.limits = b.limits;
         this.http = b.http;
+        this.budget = b.budget;
     }
 
     /**
@@ -68,6 +71,7 @@ public final class Policy {
                 .monitor(guarded.monitor())
                 .limits(LimitSettings.of(guarded.limits()))
                 .http(HttpSettings.of(guarded.http()))
+                .budget(BudgetSettings.of(guarded.budget()))
                 .build();
     }
 
@@ -93,12 +97,14 @@ public final class Policy {
         b.monitoredChecks.addAll(monitoredChecks);
         b.limits = limits;
         b.http = http;
+        b.budget = budget;
         return b;
     }
 
     /**
      * Applies the {@code FNGUARD_*} variables ({@value #ENV_MODE}, {@value #ENV_MONITOR_CHECKS},
-     * {@value #ENV_MAX_BODY_BYTES}) on top of this policy.
+     * {@value #ENV_MAX_BODY_BYTES}) on top of this policy, and the budget variables described in
+     * {@link BudgetSettings#withEnvironment(Map)}.
      *
      * @param env the environment, for example {@code System.getenv()}
      * @return the completed policy
@@ -107,6 +113,7 @@ public final class Policy {
      */
     public Policy withEnvironment(Map<String, String> env) {
         Builder b = toBuilder();
+        b.budget(budget.withEnvironment(env));
         String mode = blankToNull(env.get(ENV_MODE));
         if (mode != null) {
             b.mode(Mode.parse(mode, ENV_MODE));
@@ -162,9 +169,14 @@ public final class Policy {
         return http;
     }
 
+    /** @return the budgets (rates, spend, batch size, deadline, concurrency) */
+    public BudgetSettings budget() {
+        return budget;
+    }
+
     @Override
     public String toString() {
-        return "Policy[mode=" + mode + ", monitor=" + monitoredChecks + ", " + limits + ", " + http + "]";
+        return "Policy[mode=" + mode + ", monitor=" + monitoredChecks + ", " + limits + ", " + http + ", " + budget + "]";
     }
 
     private static String blankToNull(String s) {
@@ -177,6 +189,7 @@ public final class Policy {
         private final Set<String> monitoredChecks = new LinkedHashSet<>();
         private LimitSettings limits = LimitSettings.defaults();
         private HttpSettings http = HttpSettings.defaults();
+        private BudgetSettings budget = BudgetSettings.defaults();
 
         private Builder() {
         }
@@ -205,6 +218,12 @@ public final class Policy {
         /** @param http the HTTP rules (default {@link HttpSettings#defaults()}) @return this */
         public Builder http(HttpSettings http) {
             this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        /** @param budget the budgets (default {@link BudgetSettings#defaults()}, all off) @return this */
+        public Builder budget(BudgetSettings budget) {
+            this.budget = Objects.requireNonNull(budget, "budget");
             return this;
         }
 

@@ -45,6 +45,18 @@ public enum Reason {
     TLS_REQUIRED(403, "Forbidden"),
     /** The event is not of a kind this handler accepts. */
     UNSUPPORTED_EVENT(400, "Bad Request"),
+    /** The caller (or the function as a whole) is over its rate budget; answered with {@code Retry-After}. */
+    RATE(429, "Too Many Requests"),
+    /** The spend budget (GB-seconds or currency) of the caller or the function is gone for this window. */
+    SPEND(429, "Too Many Requests"),
+    /** User code ran past its deadline, or too little time remained to start it. */
+    TIMEOUT(503, "Service Unavailable"),
+    /** The batch holds more records than {@code maxRecords}. */
+    BATCH_SIZE(413, "Content Too Large"),
+    /** The budget or replay store could not answer in time (a deny when failing closed, a flag when open). */
+    STORE_UNAVAILABLE(503, "Service Unavailable"),
+    /** The instance already runs {@code maxConcurrent} invocations. */
+    CONCURRENCY(503, "Service Unavailable"),
     /** An error inside the guard; the event is refused (fail closed). */
     INTERNAL(500, "Internal Server Error");
 

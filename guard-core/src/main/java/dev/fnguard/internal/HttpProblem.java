@@ -140,6 +140,10 @@ public final class HttpProblem {
                 return "The request's content type is not accepted.";
             case 405:
                 return "The method is not allowed for this endpoint.";
+            case 429:
+                return "Too many requests. Retry later.";
+            case 503:
+                return "The service cannot handle the request now. Retry later.";
             case 403:
                 return "The request is not allowed.";
             case 500:

@@ -23,7 +23,8 @@ import java.lang.reflect.Type;
  * <p>Accepts API Gateway REST (payload 1.0), HTTP API (2.0), Function URL and ALB events, and answers
  * in the shape of the event that came in. The event is read as a stream under the policy's limits,
  * deserialized with AWS's own serializers, checked, and bound to {@code In}; {@link #handle} runs only
- * for an allowed request. Denials are answered with a problem document (400, 403, 405, 413, 415),
+ * for an allowed request. Denials are answered with a problem document (400, 403, 405, 413, 415, 429
+ * with {@code Retry-After}, 503),
  * errors with a generic 500; every response carries the security headers; every invocation writes
  * one audit event.
  *
@@ -61,6 +62,7 @@ public abstract class GuardedHttpHandler<In, Out> implements RequestStreamHandle
         Guard guard = Guard.builder(policy, payloadType)
                 .auditSink(options.auditSink())
                 .clock(options.clock())
+                .budgetStore(options.stores().budget())
                 .build();
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
         this.pipeline = new HttpPipeline<>(guard, payloadType, fn);

@@ -18,6 +18,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * One HTTP invocation on Lambda, end to end: read the event under the limit, map it, evaluate it,
  * call user code only when allowed, answer in the event's shape, and audit exactly once, whatever
  * happens (user code throwing, the guard failing, the answer failing to serialize).
+ *
+ * <p>When the budget gives user code a deadline ({@code @Budget(maxMillis)} or a reserve of the
+ * platform's remaining time), user code runs on a worker thread of a cached daemon pool created once
+ * per pipeline; on expiry the caller is answered 503 {@code TIMEOUT} at once, the handler is
+ * interrupted, and the audit event has outcome {@code timeout}, even if the handler ignores the
+ * interruption and keeps running.
  *
  * @param <I> the payload type
  * @param <O> the reply body type
@@ -59,6 +74,7 @@ public final class HttpPipeline<I, O> {
     private final String functionName;
     private final int eventCap;
     private final Class<I> payloadType;
+    private final ExecutorService worker;
 
     /**
      * Creates the pipeline for a compiled guard.
@@ -72,6 +88,8 @@ public final class HttpPipeline<I, O> {
         this.payloadType = payloadType;
         this.functionName = functionName;
         this.eventCap = guard.policy().limits().maxEventBytes();
+        boolean deadline = guard.policy().budget().maxMillis() > 0 || guard.policy().budget().reserveMillis() > 0;
+        this.worker = deadline ? Executors.newCachedThreadPool(daemonThreads()) : null;
         HttpEvents.prime();
         HttpResponses.prime();
     }
@@ -136,10 +154,19 @@ public final class HttpPipeline<I, O> {
                 I payload = payloadType.cast(only.payload().orElse(null));
                 HttpReply<O> reply;
                 try {
-                    reply = user.handle(payload, new GuardContext(inv, evaluation.caller()));
+                    long userMillis = guard.policy().budget().userMillis(inv.remainingMillis());
+                    GuardContext ctx = new GuardContext(inv, evaluation.caller(), userMillis);
+                    reply = worker == null || userMillis == Long.MAX_VALUE ? user.handle(payload, ctx)
+                            : withDeadline(user, payload, ctx, userMillis);
                     if (reply == null) {
                         throw new IllegalStateException("handler returned null instead of an HttpReply");
                     }
+                } catch (DeadlineExceeded d) {
+                    LOG.warn("handler ran past its deadline on request {}", inv.requestId());
+                    outcome = Outcome.TIMEOUT;
+                    status = Reason.TIMEOUT.status();
+                    body = HttpProblem.problem(Reason.TIMEOUT, List.of(), inv.requestId());
+                    reply = null;
                 } catch (Throwable t) {
                     if (t instanceof VirtualMachineError) {
                         throw t;
@@ -192,6 +219,42 @@ public final class HttpPipeline<I, O> {
             answer.writeTo(out);
         } finally {
             guard.complete(evaluation, outcome, status, Optional.ofNullable(error));
+        }
+    }
+
+    private HttpReply<O> withDeadline(UserCode<I, O> user, I payload, GuardContext ctx, long millis)
+            throws Throwable {
+        Future<HttpReply<O>> f = worker.submit(() -> user.handle(payload, ctx));
+        try {
+            return f.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw DeadlineExceeded.INSTANCE;
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "fnguard-handler-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** User code ran past its deadline; no stack trace, it is a verdict, not a bug. */
+    private static final class DeadlineExceeded extends Exception {
+        private static final long serialVersionUID = 1L;
+        static final DeadlineExceeded INSTANCE = new DeadlineExceeded();
+
+        private DeadlineExceeded() {
+            super("deadline exceeded", null, false, false);
         }
     }
 
