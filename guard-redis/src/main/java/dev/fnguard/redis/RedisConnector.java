@@ -14,39 +14,64 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One Lettuce client for a guard's stores, connected lazily and with strict timeouts: every command
- * and every connection attempt ends within the configured timeout; commands issued while the link is
- * down are rejected at once (not queued); Lettuce reconnects in the background, and a connection that
- * could not be made at all is retried at most every {@value #RETRY_MILLIS} ms.
+ * One Lettuce client for a guard's stores, with strict timeouts: every command ends within the
+ * configured timeout; commands issued while the link is down are rejected at once (not queued), and
+ * Lettuce reconnects in the background. The first connection is made at init (where a cold start
+ * can afford up to {@value #INIT_CONNECT_MILLIS} ms); if Redis cannot be reached then, later calls
+ * fail at once and start a new connection attempt in the background, at most every
+ * {@value #RETRY_MILLIS} ms, so that no invocation ever waits for a connect.
  */
 public final class RedisConnector implements AutoCloseable {
 
     static final long RETRY_MILLIS = 1000;
+    static final long INIT_CONNECT_MILLIS = 3000;
+
+    private static final Logger LOG = LoggerFactory.getLogger("fnguard");
 
     private final RedisSettings settings;
     private final RedisClient client;
-    private final AtomicLong lastAttempt = new AtomicLong(System.nanoTime() - RETRY_MILLIS * 2_000_000L);
+    private final RedisURI uri;
+    private final AtomicLong lastAttempt = new AtomicLong();
+    private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile Links links;
 
     /**
-     * Creates the client; connects on first use.
+     * Creates the client and connects, waiting at most {@value #INIT_CONNECT_MILLIS} ms.
      *
      * @param settings server and timeout
      */
     public RedisConnector(RedisSettings settings) {
         this.settings = settings;
-        RedisURI uri = settings.uri();
-        uri.setTimeout(settings.timeout());
-        this.client = RedisClient.create(uri);
+        this.uri = settings.uri();
+        uri.setTimeout(Duration.ofMillis(Math.max(INIT_CONNECT_MILLIS, settings.timeout().toMillis())));
+        this.client = RedisClient.create();
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(Duration.ofMillis(Math.max(1000, settings.timeout().toMillis())))
+                        .build())
                 .build());
+        CompletableFuture<Links> first = connectAsync();
+        try {
+            first.get(INIT_CONNECT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("redis not reachable at init ({}); budgets fall back as declared until it is",
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** @return the timeout of one call */
@@ -55,43 +80,49 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /**
-     * The connections, connecting if needed.
+     * The connections.
      *
      * @return the connections
-     * @throws StoreUnavailableException when Redis cannot be reached (or was tried less than a second ago)
+     * @throws StoreUnavailableException at once when not connected (a background attempt is started)
      */
     Links links() {
         Links l = links;
         if (l != null) {
             return l;
         }
-        synchronized (this) {
-            if (links != null) {
-                return links;
-            }
-            long now = System.nanoTime();
-            if (now - lastAttempt.get() < RETRY_MILLIS * 1_000_000L) {
-                throw new StoreUnavailableException("redis not connected", null);
-            }
-            lastAttempt.set(now);
-            StatefulRedisConnection<String, byte[]> bytes = null;
-            try {
-                bytes = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-                StatefulRedisConnection<String, String> strings = client.connect(StringCodec.UTF8);
-                LettuceBasedProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(bytes)
-                        .requestTimeout(settings.timeout())
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                        .build();
-                links = new Links(bytes, strings, buckets);
-                return links;
-            } catch (RuntimeException e) {
-                if (bytes != null) {
-                    bytes.closeAsync();
-                }
-                throw new StoreUnavailableException("redis connect failed", e);
-            }
+        long now = System.nanoTime();
+        long last = lastAttempt.get();
+        if (now - last >= RETRY_MILLIS * 1_000_000L && lastAttempt.compareAndSet(last, now)) {
+            connectAsync();
         }
+        throw new StoreUnavailableException("redis not connected", null);
+    }
+
+    private CompletableFuture<Links> connectAsync() {
+        if (!connecting.compareAndSet(false, true)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("connect in progress"));
+        }
+        lastAttempt.set(System.nanoTime());
+        CompletableFuture<StatefulRedisConnection<String, byte[]>> bytes = client
+                .connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri).toCompletableFuture();
+        CompletableFuture<StatefulRedisConnection<String, String>> strings = client
+                .connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+        return bytes.thenCombine(strings, (b, s) -> {
+            LettuceBasedProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(b)
+                    .requestTimeout(settings.timeout())
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy
+                            .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                    .build();
+            Links l = new Links(b, s, buckets);
+            links = l;
+            return l;
+        }).whenComplete((l, e) -> {
+            connecting.set(false);
+            if (e != null) {
+                bytes.thenAccept(StatefulRedisConnection::closeAsync);
+                strings.thenAccept(StatefulRedisConnection::closeAsync);
+            }
+        });
     }
 
     @Override
