@@ -69,14 +69,14 @@ public record CostModel(int memoryMb, double pricePerGbSecond, double pricePerRe
     }
 
     /**
-     * The price of an invocation in nano-units of the currency (1e-9), rounded up.
+     * The price of an invocation in nano-units of the currency (1e-9), rounded to the nearest.
      *
      * @param billedMillis billed duration
      * @return nano-currency
      */
     public long nanoPrice(long billedMillis) {
         double gbSeconds = mbMillis(billedMillis) / 1_024_000.0;
-        return (long) Math.ceil((gbSeconds * pricePerGbSecond + pricePerRequest) * 1e9);
+        return Math.round((gbSeconds * pricePerGbSecond + pricePerRequest) * 1e9);
     }
 
     /**
