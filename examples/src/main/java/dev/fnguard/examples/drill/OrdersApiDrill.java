@@ -30,6 +30,35 @@ public final class OrdersApiDrill implements DrillSuite {
         return "OrdersApi";
     }
 
+    /**
+     * Every case but the flood comes from the one client address of AWS's sample events, within a
+     * second: against {@code OrdersApi}'s 60 a minute with a burst of 10 most would be answered 429.
+     * So that each shows its own defence, the suite raises the per-caller rate through the
+     * environment, as an operator could; the flood cases below clear the override (a blank variable
+     * is ignored) and run against the annotation's own budget, in their own instance.
+     */
+    @Override
+    public Map<String, String> environment() {
+        return Map.of("FNGUARD_CALLER_PER_MINUTE", "100000", "FNGUARD_CALLER_BURST", "1000");
+    }
+
+    /** Case environment that restores the declared budget: 60 a minute per caller, burst of 10. */
+    private static final Map<String, String> DECLARED_BUDGET =
+            Map.of("FNGUARD_CALLER_PER_MINUTE", "", "FNGUARD_CALLER_BURST", "");
+
+    /**
+     * A valid order from a given client address.
+     *
+     * @param sourceIp the address
+     * @return the event
+     */
+    static Supplier<InputStream> validFrom(String sourceIp) {
+        return v2(e -> {
+            body(e, VALID);
+            ((ObjectNode) e.get("requestContext").get("http")).put("sourceIp", sourceIp);
+        });
+    }
+
     @Override
     public RequestStreamHandler create(GuardOptions options) {
         return new OrdersApi(options);
@@ -139,6 +168,12 @@ public final class OrdersApiDrill implements DrillSuite {
         c.add(DrillCase.of("monitor mode: unknown field flagged", Expect.flag(201, "UNKNOWN_FIELD"),
                 v2("{\"sku\":\"ABC-123\",\"quantity\":2,\"price\":0}"))
                 .withEnvironment(Map.of("FNGUARD_MODE", "monitor")));
+        c.add(DrillCase.of("burst of 10 from one caller, all served", Expect.allow(201), validFrom("198.51.100.10"))
+                .repeated(10).withEnvironment(DECLARED_BUDGET));
+        c.add(DrillCase.of("flood: 12 at once from one caller, last refused", Expect.deny(429, "RATE"),
+                validFrom("198.51.100.66")).repeated(12).withEnvironment(DECLARED_BUDGET));
+        c.add(DrillCase.of("another caller during the flood", Expect.allow(201), validFrom("203.0.113.9"))
+                .withEnvironment(DECLARED_BUDGET));
         return c;
     }
 
