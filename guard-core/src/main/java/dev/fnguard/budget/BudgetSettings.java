@@ -170,7 +170,7 @@ public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit>
     }
 
     /**
-     * A copy with another memory size.
+     * A copy with another cost model.
      *
      * @param withCost the cost model
      * @return the copy

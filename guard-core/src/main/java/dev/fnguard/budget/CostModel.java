@@ -24,7 +24,7 @@ public record CostModel(int memoryMb, double pricePerGbSecond, double pricePerRe
     public static final double DEFAULT_PRICE_PER_GB_SECOND = 0.0000166667;
     /** AWS Lambda, us-east-1: USD 0.20 per million requests. */
     public static final double DEFAULT_PRICE_PER_REQUEST = 0.0000002;
-    /** The duration charged before user code runs, unless a deadline gives a better one. */
+    /** The duration charged before user code runs; a shorter {@code maxMillis} replaces it. */
     public static final long DEFAULT_ESTIMATE_MILLIS = 100;
 
     private static final CostModel DEFAULTS = new CostModel(DEFAULT_MEMORY_MB, DEFAULT_PRICE_PER_GB_SECOND,

@@ -126,7 +126,9 @@ public final class BudgetCheck implements Check {
             long window = now / windowMillis;
             Duration retry = Duration.ofMillis((window + 1) * windowMillis - now);
             CostModel cost = settings.cost();
-            long est = cost.estimateMillis();
+            // a deadline bounds what an invocation can cost: never estimate beyond it
+            long est = settings.maxMillis() > 0 ? Math.min(cost.estimateMillis(), settings.maxMillis())
+                    : cost.estimateMillis();
             String w = ":" + window;
             Charge[] wanted = {
                 callerMbMs > 0 ? new Charge(prefix + "spend:c:" + caller + ":mbms" + w, cost.mbMillis(est), callerMbMs, false) : null,
