@@ -137,13 +137,21 @@ class BudgetCheckTest {
 
     @Test
     void completingSettlesTheEstimateWithTheRealDuration() {
-        Guard g = guard(with(Optional.empty(), Optional.empty(), new SpendLimit(Duration.ofHours(1), 0, 0.2, 0, 0),
-                CostModel.defaults().withMemoryMb(512), 0, 0, 0));
+        // a 10 s estimate at 512 MB is 5 GB-s; 15 GB-s fit 3 unsettled invocations, or 30 s of real time
+        CostModel slowEstimate = new CostModel(512, CostModel.DEFAULT_PRICE_PER_GB_SECOND,
+                CostModel.DEFAULT_PRICE_PER_REQUEST, 10_000);
+        Guard g = guard(with(Optional.empty(), Optional.empty(), new SpendLimit(Duration.ofHours(1), 0, 15, 0, 0),
+                slowEstimate, 0, 0, 0));
         for (int i = 0; i < 20; i++) {
             Evaluation e = g.evaluate(from("198.51.100.7"));
-            assertTrue(e.denial().isEmpty(), "invocation " + (i + 1) + ": settled ones cost a few ms, not 100");
+            assertTrue(e.denial().isEmpty(), "invocation " + (i + 1) + ": settled ones cost ms, not 10 s");
             g.complete(e, Outcome.OK, 200, Optional.empty());
         }
+        // what the 20 really cost (at least 1 ms each) is still in the window: 2 more estimates fit, not 3
+        for (int i = 0; i < 2; i++) {
+            assertTrue(g.evaluate(from("198.51.100.7")).denial().isEmpty());
+        }
+        assertEquals(Reason.SPEND, reason(g.evaluate(from("198.51.100.7"))), "unsettled, the estimate counts");
     }
 
     @Test
@@ -176,16 +184,15 @@ class BudgetCheckTest {
 
     @Test
     void refusalByALaterBudgetRefundsEarlierSpendCharges() {
-        // 1 permit; spend fits exactly 2 estimates. A refusal for concurrency must give its charge back.
+        // 1 permit; spend fits exactly 2 estimates. Were refused invocations charged, the second
+        // refusal would already be for SPEND, not CONCURRENCY.
         Guard g = guard(with(Optional.empty(), Optional.empty(), new SpendLimit(Duration.ofHours(1), 0, 0.1, 0, 0),
                 CostModel.defaults().withMemoryMb(512), 0, 0, 1));
         Evaluation running = g.evaluate(from("198.51.100.7"));
-        for (int i = 0; i < 5; i++) {
-            assertEquals(Reason.CONCURRENCY, reason(g.evaluate(from("203.0.113.9"))));
-        }
         assertTrue(running.denial().isEmpty());
-        g.complete(running, Outcome.OK, 200, Optional.empty());
-        assertTrue(g.evaluate(from("203.0.113.9")).denial().isEmpty(), "refused invocations were not charged");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Reason.CONCURRENCY, reason(g.evaluate(from("203.0.113.9"))), "attempt " + (i + 1));
+        }
     }
 
     @Test

@@ -110,10 +110,14 @@ class RedisSharedBudgetTest {
 
     @Test
     void settledInvocationsCostTheirRealDurationNotTheEstimate() {
+        // a 10 s estimate at 1024 MB is 10 GB-s; 30 GB-s fit 3 unsettled invocations, or 30 s of real time
+        BudgetSettings b = new BudgetSettings(Optional.empty(), Optional.empty(),
+                new SpendLimit(Duration.ofHours(1), 0, 30, 0, 0), new CostModel(1024,
+                        CostModel.DEFAULT_PRICE_PER_GB_SECOND, CostModel.DEFAULT_PRICE_PER_REQUEST, 10_000),
+                0, 0, 0, 0, FailMode.CLOSED);
         String fn = "fn-" + UUID.randomUUID();
-        Guard a = instance(functionGbSeconds(0.5));
-        Guard c = instance(functionGbSeconds(0.5));
-        // unsettled, 5 estimates use the window up; settled at once (a few ms each), 20 fit easily
+        Guard a = instance(b);
+        Guard c = instance(b);
         for (int i = 0; i < 20; i++) {
             Guard g = i % 2 == 0 ? a : c;
             Evaluation e = g.evaluate(Invocations.from(fn, "198.51.100." + i));
