@@ -70,8 +70,8 @@ final class BudgetHandlers {
         }
     }
 
-    /** Two requests at once per caller, then one a second. */
-    @Guarded(budget = @Budget(callerPerMinute = 60, callerBurst = 2))
+    /** Two requests at once per caller, then one a minute. */
+    @Guarded(budget = @Budget(callerPerMinute = 1, callerBurst = 2))
     static final class Limited extends GuardedHttpHandler<Item, String> {
         Limited(GuardOptions options) {
             super(options);

@@ -33,7 +33,7 @@ abstract class AbstractBudgetStoreTest {
     @Test
     void burstIsServedThenRefusedWithTimeToNextToken() {
         String k = key("rate");
-        RateLimit limit = RateLimit.perMinute(60, 10);
+        RateLimit limit = RateLimit.perMinute(1, 10); // refill is negligible during the test
         for (int i = 0; i < 10; i++) {
             RateProbe p = budgets().tryConsume(k, limit);
             assertTrue(p.consumed(), "token " + (i + 1) + " of the burst");
@@ -41,16 +41,16 @@ abstract class AbstractBudgetStoreTest {
         }
         RateProbe refused = budgets().tryConsume(k, limit);
         assertFalse(refused.consumed());
-        assertTrue(refused.retryAfter().compareTo(Duration.ZERO) > 0
-                && refused.retryAfter().compareTo(Duration.ofSeconds(1)) <= 0,
-                "one token a second: the next comes within a second, was " + refused.retryAfter());
+        assertTrue(refused.retryAfter().compareTo(Duration.ofSeconds(50)) > 0
+                && refused.retryAfter().compareTo(Duration.ofMinutes(1)) <= 0,
+                "one token a minute, just taken: the next comes in about a minute, was " + refused.retryAfter());
     }
 
     @Test
     void oneKeysBurstDoesNotTouchAnother() {
         String a = key("a");
         String b = key("b");
-        RateLimit limit = RateLimit.perMinute(60, 3);
+        RateLimit limit = RateLimit.perMinute(1, 3);
         for (int i = 0; i < 5; i++) {
             budgets().tryConsume(a, limit);
         }
