@@ -57,7 +57,7 @@ class BudgetCheckTest {
     private static BudgetSettings with(Optional<RateLimit> caller, Optional<RateLimit> function, SpendLimit spend,
             CostModel cost, int maxRecords, long reserve, int concurrent) {
         return new BudgetSettings(caller, function, spend, cost, maxRecords, 0, reserve, concurrent,
-                FailMode.CLOSED);
+                FailMode.CLOSED, FailMode.CLOSED);
     }
 
     private static Reason reason(Evaluation e) {

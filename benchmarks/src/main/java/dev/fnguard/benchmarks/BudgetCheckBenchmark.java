@@ -93,7 +93,7 @@ public class BudgetCheckBenchmark {
         }
         BudgetSettings budget = new BudgetSettings(Optional.of(RateLimit.perMinute(1_000_000_000L, 1_000_000_000L)),
                 Optional.of(RateLimit.perMinute(1_000_000_000L, 1_000_000_000L)), SpendLimit.none(),
-                CostModel.defaults(), 0, 0, 0, 0, FailMode.CLOSED);
+                CostModel.defaults(), 0, 0, 0, 0, FailMode.CLOSED, FailMode.CLOSED);
         guard = Guard.builder(Policy.builder().budget(budget).build(), Void.class)
                 .auditSink(AuditSink.NONE).budgetStore(stores.budget()).build();
         HttpRequest req = new HttpRequest("GET", "/orders", "GET /orders",

@@ -130,9 +130,17 @@ public @interface Budget {
     int maxConcurrent() default 0;
 
     /**
-     * What the rate and spend budgets do when their store cannot answer in time.
+     * What the rate budgets do when their store cannot answer in time: {@code OPEN} favours
+     * availability (let through, audited {@code STORE_UNAVAILABLE}).
      *
      * @return the mode, {@link FailMode#CLOSED} by default
      */
-    FailMode onStoreFailure() default FailMode.CLOSED;
+    FailMode rateOnStoreFailure() default FailMode.CLOSED;
+
+    /**
+     * What the spend budgets do when their store cannot answer in time.
+     *
+     * @return the mode, {@link FailMode#CLOSED} by default
+     */
+    FailMode spendOnStoreFailure() default FailMode.CLOSED;
 }

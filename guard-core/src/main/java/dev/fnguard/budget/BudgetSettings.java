@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param maxMillis deadline for user code in ms, 0 for the platform's only
  * @param reserveMillis remaining time below which work is refused, 0 for none
  * @param maxConcurrent bulkhead permits, 0 for none
- * @param onStoreFailure fail open or closed when the store is unreachable
+ * @param rateOnStoreFailure what the rate budgets do when the store is unreachable
+ * @param spendOnStoreFailure what the spend budgets do when the store is unreachable
  */
 public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit> functionRate, SpendLimit spend,
         CostModel cost, int maxRecords, long maxMillis, long reserveMillis, int maxConcurrent,
-        FailMode onStoreFailure) {
+        FailMode rateOnStoreFailure, FailMode spendOnStoreFailure) {
 
     /** Environment: invocations per minute per caller. */
     public static final String ENV_CALLER_PER_MINUTE = "FNGUARD_CALLER_PER_MINUTE";
@@ -53,13 +54,17 @@ public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit>
     public static final String ENV_RESERVE_MILLIS = "FNGUARD_RESERVE_MILLIS";
     /** Environment: concurrency bulkhead permits. */
     public static final String ENV_MAX_CONCURRENT = "FNGUARD_MAX_CONCURRENT";
-    /** Environment: {@code open} or {@code closed} on store outage. */
+    /** Environment: {@code open} or {@code closed} on store outage, for every budget. */
     public static final String ENV_ON_STORE_FAILURE = "FNGUARD_ON_STORE_FAILURE";
+    /** Environment: {@code open} or {@code closed} on store outage, for the rate budgets. */
+    public static final String ENV_RATE_ON_STORE_FAILURE = "FNGUARD_RATE_ON_STORE_FAILURE";
+    /** Environment: {@code open} or {@code closed} on store outage, for the spend budgets. */
+    public static final String ENV_SPEND_ON_STORE_FAILURE = "FNGUARD_SPEND_ON_STORE_FAILURE";
     /** Set by Lambda: the function's memory in MB, for the cost model. */
     public static final String ENV_LAMBDA_MEMORY = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE";
 
     private static final BudgetSettings DEFAULTS = new BudgetSettings(Optional.empty(), Optional.empty(),
-            SpendLimit.none(), CostModel.defaults(), 0, 0, 0, 0, FailMode.CLOSED);
+            SpendLimit.none(), CostModel.defaults(), 0, 0, 0, 0, FailMode.CLOSED, FailMode.CLOSED);
 
     /**
      * Validates the settings, naming the one at fault.
@@ -72,14 +77,16 @@ public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit>
      * @param maxMillis deadline
      * @param reserveMillis reserve
      * @param maxConcurrent permits
-     * @param onStoreFailure fail mode
+     * @param rateOnStoreFailure rate fail mode
+     * @param spendOnStoreFailure spend fail mode
      */
     public BudgetSettings {
         Objects.requireNonNull(callerRate, "callerRate");
         Objects.requireNonNull(functionRate, "functionRate");
         Objects.requireNonNull(spend, "spend");
         Objects.requireNonNull(cost, "cost");
-        Objects.requireNonNull(onStoreFailure, "onStoreFailure");
+        Objects.requireNonNull(rateOnStoreFailure, "rateOnStoreFailure");
+        Objects.requireNonNull(spendOnStoreFailure, "spendOnStoreFailure");
         requireNonNegative("maxRecords", maxRecords);
         requireNonNegative("maxMillis", maxMillis);
         requireNonNegative("reserveMillis", reserveMillis);
@@ -104,7 +111,8 @@ public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit>
                         b.callerGbSeconds(), b.functionGbSeconds(), b.callerSpend(), b.functionSpend()),
                 new CostModel(CostModel.DEFAULT_MEMORY_MB, b.pricePerGbSecond(), b.pricePerRequest(),
                         CostModel.DEFAULT_ESTIMATE_MILLIS),
-                b.maxRecords(), b.maxMillis(), b.reserveMillis(), b.maxConcurrent(), b.onStoreFailure());
+                b.maxRecords(), b.maxMillis(), b.reserveMillis(), b.maxConcurrent(), b.rateOnStoreFailure(),
+                b.spendOnStoreFailure());
     }
 
     /**
@@ -129,26 +137,14 @@ public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit>
         CostModel c = new CostModel((int) longVar(env, ENV_LAMBDA_MEMORY, cost.memoryMb(), 128),
                 doubleVar(env, ENV_PRICE_PER_GB_SECOND, cost.pricePerGbSecond()),
                 doubleVar(env, ENV_PRICE_PER_REQUEST, cost.pricePerRequest()), cost.estimateMillis());
-        FailMode fail = onStoreFailure;
-        String f = blankToNull(env.get(ENV_ON_STORE_FAILURE));
-        if (f != null) {
-            switch (f.strip().toLowerCase(Locale.ROOT)) {
-                case "open":
-                    fail = FailMode.OPEN;
-                    break;
-                case "closed":
-                    fail = FailMode.CLOSED;
-                    break;
-                default:
-                    throw new IllegalArgumentException(
-                            ENV_ON_STORE_FAILURE + " must be 'open' or 'closed', was '" + f + "'");
-            }
-        }
+        FailMode both = failVar(env, ENV_ON_STORE_FAILURE, null);
+        FailMode rateFail = failVar(env, ENV_RATE_ON_STORE_FAILURE, both != null ? both : rateOnStoreFailure);
+        FailMode spendFail = failVar(env, ENV_SPEND_ON_STORE_FAILURE, both != null ? both : spendOnStoreFailure);
         return new BudgetSettings(cr, fr, s, c,
                 (int) longVar(env, ENV_MAX_RECORDS, maxRecords, 0),
                 longVar(env, ENV_MAX_MILLIS, maxMillis, 0),
                 longVar(env, ENV_RESERVE_MILLIS, reserveMillis, 0),
-                (int) longVar(env, ENV_MAX_CONCURRENT, maxConcurrent, 0), fail);
+                (int) longVar(env, ENV_MAX_CONCURRENT, maxConcurrent, 0), rateFail, spendFail);
     }
 
     /** @return whether rate or spend budgets use the store */
@@ -177,7 +173,7 @@ public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit>
      */
     public BudgetSettings withCost(CostModel withCost) {
         return new BudgetSettings(callerRate, functionRate, spend, withCost, maxRecords, maxMillis, reserveMillis,
-                maxConcurrent, onStoreFailure);
+                maxConcurrent, rateOnStoreFailure, spendOnStoreFailure);
     }
 
     private static Optional<RateLimit> rate(String name, long perMinute, long burst) {
@@ -197,6 +193,21 @@ public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit>
             return Optional.empty();
         }
         return Optional.of(RateLimit.perMinute(perMinute, burst));
+    }
+
+    private static FailMode failVar(Map<String, String> env, String name, FailMode current) {
+        String f = blankToNull(env.get(name));
+        if (f == null) {
+            return current;
+        }
+        switch (f.strip().toLowerCase(Locale.ROOT)) {
+            case "open":
+                return FailMode.OPEN;
+            case "closed":
+                return FailMode.CLOSED;
+            default:
+                throw new IllegalArgumentException(name + " must be 'open' or 'closed', was '" + f + "'");
+        }
     }
 
     private static long longVar(Map<String, String> env, String name, long current, long min) {

@@ -148,7 +148,7 @@ public final class BudgetCheck implements Check {
                     }
                     charges.add(c);
                 } catch (StoreUnavailableException e) {
-                    if (settings.onStoreFailure() == FailMode.CLOSED) {
+                    if (settings.spendOnStoreFailure() == FailMode.CLOSED) {
                         refund(charges);
                         return Verdict.deny(Reason.STORE_UNAVAILABLE);
                     }
@@ -181,7 +181,7 @@ public final class BudgetCheck implements Check {
             }
             return Verdict.deny(Reason.RATE).withRetryAfter(p.retryAfter());
         } catch (StoreUnavailableException e) {
-            if (settings.onStoreFailure() == FailMode.CLOSED) {
+            if (settings.rateOnStoreFailure() == FailMode.CLOSED) {
                 return Verdict.deny(Reason.STORE_UNAVAILABLE);
             }
             return null;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BudgetSettingsTest {
 
     @Guarded(budget = @Budget(callerPerMinute = 60, callerBurst = 10, maxMillis = 3000, maxRecords = 25,
-            functionGbSeconds = 3600, onStoreFailure = FailMode.OPEN))
+            functionGbSeconds = 3600, rateOnStoreFailure = FailMode.OPEN))
     static final class Annotated {
     }
 
@@ -27,7 +27,8 @@ class BudgetSettingsTest {
         assertEquals(3000, b.maxMillis());
         assertEquals(25, b.maxRecords());
         assertEquals(3600, b.spend().functionGbSeconds());
-        assertEquals(FailMode.OPEN, b.onStoreFailure());
+        assertEquals(FailMode.OPEN, b.rateOnStoreFailure());
+        assertEquals(FailMode.CLOSED, b.spendOnStoreFailure(), "spend fails closed unless declared otherwise");
         assertEquals(CostModel.DEFAULT_MEMORY_MB, b.cost().memoryMb());
     }
 
@@ -50,12 +51,21 @@ class BudgetSettingsTest {
                 "the burst stays as declared");
         assertEquals(Optional.of(new RateLimit(6000, Duration.ofMinutes(1), 500)), b.functionRate());
         assertEquals(1500, b.maxMillis());
-        assertEquals(FailMode.CLOSED, b.onStoreFailure());
+        assertEquals(FailMode.CLOSED, b.rateOnStoreFailure(), "FNGUARD_ON_STORE_FAILURE sets every budget");
+        assertEquals(FailMode.CLOSED, b.spendOnStoreFailure());
         assertEquals(1769, b.cost().memoryMb());
         assertEquals(0.05, b.spend().callerCurrency());
         assertEquals(Duration.ofMinutes(10), b.spend().window());
         assertEquals(800, b.userMillis(1000), "the reserve comes off the platform's remaining time");
         assertEquals(1500, b.userMillis(10_000), "maxMillis when it is the shorter");
+    }
+
+    @Test
+    void storeFailureModeCanBeSetPerBudgetKind() {
+        BudgetSettings b = Policy.defaults().withEnvironment(Map.of("FNGUARD_ON_STORE_FAILURE", "closed",
+                "FNGUARD_RATE_ON_STORE_FAILURE", "open")).budget();
+        assertEquals(FailMode.OPEN, b.rateOnStoreFailure(), "the specific variable wins");
+        assertEquals(FailMode.CLOSED, b.spendOnStoreFailure());
     }
 
     @Test
@@ -67,7 +77,7 @@ class BudgetSettingsTest {
     @Test
     void invalidEnvironmentValuesNameTheVariable() {
         for (Map.Entry<String, String> bad : Map.of("FNGUARD_CALLER_PER_MINUTE", "lots", "FNGUARD_MAX_MILLIS", "-1",
-                "FNGUARD_ON_STORE_FAILURE", "maybe", "FNGUARD_FUNCTION_SPEND", "NaN",
+                "FNGUARD_SPEND_ON_STORE_FAILURE", "maybe", "FNGUARD_FUNCTION_SPEND", "NaN",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "64").entrySet()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Policy.defaults().withEnvironment(Map.of(bad.getKey(), bad.getValue())));

@@ -47,10 +47,11 @@ class RedisOutageTest {
     private static final List<AuditEvent> AUDIT = new CopyOnWriteArrayList<>();
     private static Guard open;
     private static Guard closed;
+    private static Guard rateOpenSpendClosed;
 
-    private static Guard guard(FailMode mode) {
+    private static Guard guard(FailMode rate, FailMode spend) {
         BudgetSettings b = new BudgetSettings(Optional.of(RateLimit.perMinute(1, 3)), Optional.empty(),
-                new SpendLimit(Duration.ofHours(1), 0, 1000, 0, 0), CostModel.defaults(), 0, 0, 0, 0, mode);
+                new SpendLimit(Duration.ofHours(1), 0, 1000, 0, 0), CostModel.defaults(), 0, 0, 0, 0, rate, spend);
         return Guard.builder(Policy.builder().budget(b).build(), Void.class)
                 .auditSink(AUDIT::add).budgetStore(stores.budget()).build();
     }
@@ -58,8 +59,9 @@ class RedisOutageTest {
     @BeforeAll
     static void open() {
         stores = new RedisStoreProvider().open(REDIS.environment());
-        open = guard(FailMode.OPEN);
-        closed = guard(FailMode.CLOSED);
+        open = guard(FailMode.OPEN, FailMode.OPEN);
+        closed = guard(FailMode.CLOSED, FailMode.CLOSED);
+        rateOpenSpendClosed = guard(FailMode.OPEN, FailMode.CLOSED);
     }
 
     @AfterAll
@@ -114,6 +116,14 @@ class RedisOutageTest {
 
     @Test
     @Order(4)
+    void eachBudgetFailsAsItDeclares() {
+        Evaluation e = timed(rateOpenSpendClosed, "198.51.100.4");
+        assertEquals(Reason.STORE_UNAVAILABLE, e.denial().orElseThrow().reason().orElseThrow(),
+                "the rate lets through, the spend budget (closed) refuses");
+    }
+
+    @Test
+    @Order(5)
     void redisRestartedBudgetsWorkAgain() throws Exception {
         REDIS.start();
         // Lettuce reconnects in the background; wait for it (bounded), then the budget is enforced again

@@ -50,7 +50,7 @@ class RedisSharedBudgetTest {
 
     private static BudgetSettings callerRate(long perMinute, long burst) {
         return new BudgetSettings(Optional.of(RateLimit.perMinute(perMinute, burst)), Optional.empty(),
-                SpendLimit.none(), CostModel.defaults(), 0, 0, 0, 0, FailMode.CLOSED);
+                SpendLimit.none(), CostModel.defaults(), 0, 0, 0, 0, FailMode.CLOSED, FailMode.CLOSED);
     }
 
     private static int allowed(List<Guard> guards, String function, String ip, int attempts) {
@@ -89,7 +89,7 @@ class RedisSharedBudgetTest {
         // 1024 MB and a 100 ms estimate: 0.1 GB-s charged up front per invocation
         return new BudgetSettings(Optional.empty(), Optional.empty(),
                 new SpendLimit(Duration.ofHours(1), 0, gbs, 0, 0),
-                CostModel.defaults().withMemoryMb(1024), 0, 0, 0, 0, FailMode.CLOSED);
+                CostModel.defaults().withMemoryMb(1024), 0, 0, 0, 0, FailMode.CLOSED, FailMode.CLOSED);
     }
 
     @Test
@@ -114,7 +114,7 @@ class RedisSharedBudgetTest {
         BudgetSettings b = new BudgetSettings(Optional.empty(), Optional.empty(),
                 new SpendLimit(Duration.ofHours(1), 0, 30, 0, 0), new CostModel(1024,
                         CostModel.DEFAULT_PRICE_PER_GB_SECOND, CostModel.DEFAULT_PRICE_PER_REQUEST, 10_000),
-                0, 0, 0, 0, FailMode.CLOSED);
+                0, 0, 0, 0, FailMode.CLOSED, FailMode.CLOSED);
         String fn = "fn-" + UUID.randomUUID();
         Guard a = instance(b);
         Guard c = instance(b);
