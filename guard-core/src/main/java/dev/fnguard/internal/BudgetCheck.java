@@ -129,17 +129,25 @@ public final class BudgetCheck implements Check {
             // a deadline bounds what an invocation can cost: never estimate beyond it
             long est = settings.maxMillis() > 0 ? Math.min(cost.estimateMillis(), settings.maxMillis())
                     : cost.estimateMillis();
+            long mbMs = cost.mbMillis(est);
+            long nano = cost.nanoPrice(est);
+            String callerScope = prefix + "spend:c:" + caller;
+            String fnScope = prefix + "spend:fn";
             String w = ":" + window;
-            Charge[] wanted = {
-                callerMbMs > 0 ? new Charge(prefix + "spend:c:" + caller + ":mbms" + w, cost.mbMillis(est), callerMbMs, false) : null,
-                functionMbMs > 0 ? new Charge(prefix + "spend:fn:mbms" + w, cost.mbMillis(est), functionMbMs, false) : null,
-                callerNano > 0 ? new Charge(prefix + "spend:c:" + caller + ":nano" + w, cost.nanoPrice(est), callerNano, true) : null,
-                functionNano > 0 ? new Charge(prefix + "spend:fn:nano" + w, cost.nanoPrice(est), functionNano, true) : null,
-            };
+            List<Charge> wanted = new ArrayList<>(4);
+            if (callerMbMs > 0) {
+                wanted.add(new Charge(callerScope + ":mbms" + w, mbMs, callerMbMs, false));
+            }
+            if (functionMbMs > 0) {
+                wanted.add(new Charge(fnScope + ":mbms" + w, mbMs, functionMbMs, false));
+            }
+            if (callerNano > 0) {
+                wanted.add(new Charge(callerScope + ":nano" + w, nano, callerNano, true));
+            }
+            if (functionNano > 0) {
+                wanted.add(new Charge(fnScope + ":nano" + w, nano, functionNano, true));
+            }
             for (Charge c : wanted) {
-                if (c == null) {
-                    continue;
-                }
                 try {
                     SpendProbe p = store.charge(c.key, c.estimate, c.limit, counterTtl);
                     if (!p.charged()) {
