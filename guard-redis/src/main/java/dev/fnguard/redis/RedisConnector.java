@@ -108,6 +108,9 @@ public final class RedisConnector implements AutoCloseable {
         CompletableFuture<StatefulRedisConnection<String, String>> strings = client
                 .connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
         return bytes.thenCombine(strings, (b, s) -> {
+            // the URI's longer timeout was for the connect; every command waits at most the strict one
+            b.setTimeout(settings.timeout());
+            s.setTimeout(settings.timeout());
             LettuceBasedProxyManager<String> buckets = Bucket4jLettuce.casBasedBuilder(b)
                     .requestTimeout(settings.timeout())
                     .expirationAfterWrite(ExpirationAfterWriteStrategy
