@@ -72,8 +72,48 @@ public final class HttpPipeline<I, O> {
         this.payloadType = payloadType;
         this.functionName = functionName;
         this.eventCap = guard.policy().limits().maxEventBytes();
-        HttpEvents.prime();
-        HttpResponses.prime();
+        startPriming();
+    }
+
+    /**
+     * Creates AWS's serializers for the HTTP API v2 format (the most common front door) on a daemon
+     * thread, overlapping the rest of the function's init (call it first thing in a handler's
+     * constructor); other formats are created on their first event. {@link #primeAll()} creates them
+     * all, for snapshots.
+     */
+    public static void startPriming() {
+        Priming.touch();
+    }
+
+    /** Class initialization runs once per class loader: the priming thread starts once. */
+    private static final class Priming {
+        static {
+            Thread t = new Thread(HttpPipeline::primeHttpApi, "fnguard-serializer-prime");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        static void touch() {
+            // loading this class starts the priming thread
+        }
+    }
+
+    private static void primeHttpApi() {
+        try {
+            HttpEvents.prime(HttpEventKind.APIGW_HTTP);
+            HttpResponses.prime(HttpEventKind.APIGW_HTTP);
+        } catch (RuntimeException | LinkageError e) {
+            // best effort: the first event creates what is missing
+        }
+    }
+
+    /** Creates the serializers of every HTTP format now (SnapStart/CRaC priming). */
+    public static void primeAll() {
+        for (HttpEventKind kind : new HttpEventKind[] {HttpEventKind.APIGW_HTTP, HttpEventKind.APIGW_REST,
+                HttpEventKind.ALB}) {
+            HttpEvents.prime(kind);
+            HttpResponses.prime(kind);
+        }
     }
 
     /**
