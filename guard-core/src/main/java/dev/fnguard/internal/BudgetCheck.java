@@ -90,6 +90,11 @@ public final class BudgetCheck implements Check {
     }
 
     @Override
+    public boolean stateful() {
+        return true;
+    }
+
+    @Override
     public Verdict check(Inspection inspection) {
         Invocation inv = inspection.invocation();
         if (settings.maxRecords() > 0 && inv.records().size() > settings.maxRecords()) {
