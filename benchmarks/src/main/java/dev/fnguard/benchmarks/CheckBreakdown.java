@@ -45,7 +45,8 @@ public final class CheckBreakdown {
                 record(e, byCheck, guard);
             }
         };
-        RequestStreamHandler h = new OrdersApi(GuardOptions.builder().environment(Map.of()).auditSink(sink).build());
+        RequestStreamHandler h = new OrdersApi(GuardOptions.builder().environment(Unthrottled.ENVIRONMENT).auditSink(sink)
+                .build());
         byte[] event = HttpOverheadBenchmark.oneKilobyteEvent();
         for (int i = 0; i < 70_000; i++) {
             recording[0] = i >= 20_000;

@@ -9,7 +9,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Heap retained after 10 000 invocations, bare vs guarded {@code OrdersApi}, each in a fresh JVM:
@@ -58,7 +57,7 @@ public final class HeapFootprint {
         byte[] event = HttpOverheadBenchmark.oneKilobyteEvent();
         long before = usedAfterGc();
         RequestStreamHandler h = which.equals("bare") ? new BareOrdersApi()
-                : new OrdersApi(GuardOptions.builder().environment(Map.of()).build());
+                : new OrdersApi(GuardOptions.builder().environment(Unthrottled.ENVIRONMENT).build());
         for (int i = 0; i < 10_000; i++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             h.handleRequest(new ByteArrayInputStream(event), out, null);
