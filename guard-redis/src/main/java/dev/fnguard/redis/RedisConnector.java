@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * can afford up to {@value #INIT_CONNECT_MILLIS} ms); if Redis cannot be reached then, later calls
  * fail at once and start a new connection attempt in the background, at most every
  * {@value #RETRY_MILLIS} ms, so that no invocation ever waits for a connect.
+ *
+ * <p>With SnapStart/CRaC the connections are closed before the snapshot (a restored socket is dead)
+ * and made again after the restore, as at init.
  */
-public final class RedisConnector implements AutoCloseable {
+public final class RedisConnector implements AutoCloseable, Resource {
 
     static final long RETRY_MILLIS = 1000;
     static final long INIT_CONNECT_MILLIS = 3000;
@@ -63,15 +69,36 @@ public final class RedisConnector implements AutoCloseable {
                         .connectTimeout(Duration.ofMillis(Math.max(1000, settings.timeout().toMillis())))
                         .build())
                 .build());
+        connectAndWait("init");
+        // CRaC keeps resources weakly: the stores hold this connector for the handler's life
+        Core.getGlobalContext().register(this);
+    }
+
+    private void connectAndWait(String when) {
         CompletableFuture<Links> first = connectAsync();
         try {
             first.get(INIT_CONNECT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("redis not reachable at init ({}); budgets fall back as declared until it is",
+            LOG.warn("redis not reachable at {} ({}); budgets fall back as declared until it is", when,
                     e.getClass().getSimpleName());
         }
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        Links l = links;
+        links = null;
+        if (l != null) {
+            l.bytes.close();
+            l.strings.close();
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        connectAndWait("restore");
     }
 
     /** @return the timeout of one call */
