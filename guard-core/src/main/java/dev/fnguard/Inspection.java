@@ -80,11 +80,15 @@ public final class Inspection {
     }
 
     /**
-     * Registers work for the end of the invocation (for invocation-scope checks such as budgets).
+     * Registers work for the end of the invocation, for invocation-scope checks such as budgets.
      *
      * @param settlement run once by {@link Guard#complete}
+     * @throws IllegalStateException when called while inspecting a record
      */
     public void onComplete(Settlement settlement) {
+        if (record != null) {
+            throw new IllegalStateException("onComplete is for invocation-scope checks");
+        }
         if (settlements == null) {
             settlements = new ArrayList<>(2);
         }

@@ -83,6 +83,10 @@ public final class InMemoryBudgetStore implements BudgetStore {
         counters.values().removeIf(c -> c.expired(now));
     }
 
+    int bucketCount() {
+        return buckets.size();
+    }
+
     private static final class Entry {
         final RateLimit limit;
         final Bucket bucket;
