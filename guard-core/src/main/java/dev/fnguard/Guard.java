@@ -231,7 +231,7 @@ public final class Guard {
 
     /**
      * Emits the one audit event of an invocation, after user code ran or was skipped, and first runs
-     * the settlements checks left (budgets: spend settled with the real duration, concurrency permit
+     * the settlements that checks left (budgets: spend settled with the real duration, concurrency permit
      * released). An outcome of {@link Outcome#TIMEOUT} adds the reason {@code TIMEOUT}.
      *
      * @param evaluation the evaluation of the invocation
