@@ -1,10 +1,13 @@
 package dev.fnguard;
 
+import dev.fnguard.auth.internal.AuthCheck;
 import dev.fnguard.internal.AuditJson;
 import dev.fnguard.internal.HttpTransportCheck;
 import dev.fnguard.internal.LimitsCheck;
 import dev.fnguard.internal.PayloadHash;
 import dev.fnguard.internal.SchemaCheck;
+import dev.fnguard.spi.InMemoryReplayStore;
+import dev.fnguard.spi.ReplayStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * event.
  *
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
- * transport ({@code http}, once per invocation), then per record {@code limits} and {@code schema}.
+ * transport ({@code http}, once per invocation), {@code auth} (once per invocation, when the policy
+ * declares a way to verify callers), then per record {@code limits} and {@code schema}.
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -271,6 +275,7 @@ public final class Guard {
         private final Class<?> payloadType;
         private AuditSink auditSink = AuditSink.slf4j();
         private Clock clock = Clock.systemUTC();
+        private ReplayStore replayStore;
 
         private Builder(Policy policy, Class<?> payloadType) {
             this.policy = Objects.requireNonNull(policy, "policy");
@@ -290,6 +295,16 @@ public final class Guard {
         }
 
         /**
+         * @param store where webhook signatures are remembered against replay (default a new
+         *     {@link InMemoryReplayStore} per guard)
+         * @return this
+         */
+        public Builder replayStore(ReplayStore store) {
+            this.replayStore = Objects.requireNonNull(store, "replayStore");
+            return this;
+        }
+
+        /**
          * Compiles the policy into the check chain. This is where the order of checks is decided.
          *
          * @return the guard
@@ -298,6 +313,10 @@ public final class Guard {
             List<Check> invocation = new ArrayList<>();
             List<Check> record = new ArrayList<>();
             invocation.add(new HttpTransportCheck(policy.http()));
+            if (policy.auth().enabled()) {
+                invocation.add(new AuthCheck(policy.auth(),
+                        replayStore != null ? replayStore : new InMemoryReplayStore(clock, 100_000), clock));
+            }
             if (payloadType != Void.class) {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));

@@ -51,4 +51,33 @@ public @interface Guarded {
      * @return the HTTP rules
      */
     Http http() default @Http;
+
+    /**
+     * JWT bearer tokens ({@code jwt = @Jwt(audience = "orders-api")}); none by default. May also be
+     * placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.Jwt}
+     */
+    dev.fnguard.auth.Jwt[] jwt() default {};
+
+    /**
+     * HMAC-signed webhooks; none by default. May also be placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.Webhook}
+     */
+    dev.fnguard.auth.Webhook[] webhook() default {};
+
+    /**
+     * API keys; none by default. May also be placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.ApiKeys}
+     */
+    dev.fnguard.auth.ApiKeys[] apiKeys() default {};
+
+    /**
+     * Trusted API Gateway authorizers; none by default. May also be placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.GatewayAuth}
+     */
+    dev.fnguard.auth.GatewayAuth[] gateway() default {};
 }

@@ -1,5 +1,6 @@
 package dev.fnguard;
 
+import dev.fnguard.auth.AuthSettings;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -30,8 +31,10 @@ public final class Policy {
     private final Set<String> monitoredChecks;
     private final LimitSettings limits;
     private final HttpSettings http;
+    private final AuthSettings auth;
 
     private Policy(Builder b) {
+        this.auth = b.auth;
         this.mode = b.mode;
         this.monitoredChecks = Set.copyOf(b.monitoredChecks);
         this.limits = b.limits;
@@ -63,7 +66,12 @@ public final class Policy {
      * @return the policy it declares
      */
     public static Policy of(Guarded guarded) {
+        return of(guarded, null);
+    }
+
+    private static Policy of(Guarded guarded, Class<?> handlerClass) {
         return builder()
+                .auth(AuthSettings.of(guarded, handlerClass))
                 .mode(guarded.mode())
                 .monitor(guarded.monitor())
                 .limits(LimitSettings.of(guarded.limits()))
@@ -79,7 +87,8 @@ public final class Policy {
      */
     public static Policy forClass(Class<?> handlerClass) {
         Guarded g = handlerClass.getAnnotation(Guarded.class);
-        return g == null ? DEFAULTS : of(g);
+        AuthSettings direct = AuthSettings.of(null, handlerClass);
+        return g == null ? (direct.enabled() ? builder().auth(direct).build() : DEFAULTS) : of(g, handlerClass);
     }
 
     /**
@@ -93,6 +102,7 @@ public final class Policy {
         b.monitoredChecks.addAll(monitoredChecks);
         b.limits = limits;
         b.http = http;
+        b.auth = auth;
         return b;
     }
 
@@ -129,6 +139,7 @@ public final class Policy {
             }
             b.limits(limits.withMaxBodyBytes(bytes));
         }
+        b.auth(auth.withEnvironment(env));
         return b.build();
     }
 
@@ -162,9 +173,14 @@ public final class Policy {
         return http;
     }
 
+    /** @return how callers are verified and what they must hold */
+    public AuthSettings auth() {
+        return auth;
+    }
+
     @Override
     public String toString() {
-        return "Policy[mode=" + mode + ", monitor=" + monitoredChecks + ", " + limits + ", " + http + "]";
+        return "Policy[mode=" + mode + ", monitor=" + monitoredChecks + ", " + limits + ", " + http + ", " + auth + "]";
     }
 
     private static String blankToNull(String s) {
@@ -177,6 +193,7 @@ public final class Policy {
         private final Set<String> monitoredChecks = new LinkedHashSet<>();
         private LimitSettings limits = LimitSettings.defaults();
         private HttpSettings http = HttpSettings.defaults();
+        private AuthSettings auth = AuthSettings.none();
 
         private Builder() {
         }
@@ -205,6 +222,12 @@ public final class Policy {
         /** @param http the HTTP rules (default {@link HttpSettings#defaults()}) @return this */
         public Builder http(HttpSettings http) {
             this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        /** @param auth caller verification (default {@link AuthSettings#none()}) @return this */
+        public Builder auth(AuthSettings auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
             return this;
         }
 
