@@ -3,6 +3,13 @@ package dev.fnguard.auth.internal;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -53,6 +60,10 @@ final class JwksTokenVerifier {
 
     private final JwtSettings settings;
     private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Set<JWSAlgorithm> edDsa = new HashSet<>();
+    private final JWKSource<SecurityContext> jwkSource;
+    private final DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier;
+    private final ClaimsVerifier claimsVerifier;
 
     JwksTokenVerifier(JwtSettings settings, Clock clock) {
         this.settings = settings;
@@ -63,18 +74,19 @@ final class JwksTokenVerifier {
             if (JwtSettings.HMAC.contains(name)) {
                 hmac.add(alg);
             } else {
-                asymmetric.add(alg);
-                if (name.equals("EdDSA")) {
+                if (name.equals("EdDSA") || name.equals("Ed25519")) {
                     // RFC 9864 names the same signature Ed25519; accept both spellings
-                    asymmetric.add(JWSAlgorithm.Ed25519);
-                } else if (name.equals("Ed25519")) {
-                    asymmetric.add(JWSAlgorithm.EdDSA);
+                    edDsa.add(JWSAlgorithm.EdDSA);
+                    edDsa.add(JWSAlgorithm.Ed25519);
+                } else {
+                    asymmetric.add(alg);
                 }
             }
         }
+        this.jwkSource = asymmetric.isEmpty() && edDsa.isEmpty() ? null : jwkSource(settings);
         List<JWSKeySelector<SecurityContext>> selectors = new ArrayList<>();
         if (!asymmetric.isEmpty()) {
-            selectors.add(new JWSVerificationKeySelector<>(asymmetric, jwkSource(settings)));
+            selectors.add(new JWSVerificationKeySelector<>(asymmetric, jwkSource));
         }
         if (!hmac.isEmpty()) {
             byte[] secret = settings.hmacSecret().orElseThrow().getBytes(StandardCharsets.UTF_8);
@@ -90,11 +102,13 @@ final class JwksTokenVerifier {
             }
             return List.of();
         });
-        processor.setJWSTypeVerifier(settings.types().isEmpty()
+        this.typeVerifier = settings.types().isEmpty()
                 ? new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null)
                 : new DefaultJOSEObjectTypeVerifier<>(
-                        settings.types().stream().map(JOSEObjectType::new).toArray(JOSEObjectType[]::new)));
-        processor.setJWTClaimsSetVerifier(new ClaimsVerifier(settings, clock));
+                        settings.types().stream().map(JOSEObjectType::new).toArray(JOSEObjectType[]::new));
+        this.claimsVerifier = new ClaimsVerifier(settings, clock);
+        processor.setJWSTypeVerifier(typeVerifier);
+        processor.setJWTClaimsSetVerifier(claimsVerifier);
     }
 
     private static JWKSource<SecurityContext> jwkSource(JwtSettings s) {
@@ -131,7 +145,7 @@ final class JwksTokenVerifier {
         }
         JWTClaimsSet claims;
         try {
-            claims = processor.process(jwt, null);
+            claims = edDsa.contains(jwt.getHeader().getAlgorithm()) ? processEdDsa(jwt) : processor.process(jwt, null);
         } catch (Expired e) {
             return Authentication.refused(Reason.TOKEN_EXPIRED, METHOD, "exp");
         } catch (BadJWTException e) {
@@ -147,6 +161,37 @@ final class JwksTokenVerifier {
             return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "verify");
         }
         return Authentication.verified(caller(claims));
+    }
+
+    /**
+     * nimbus's processor cannot select OKP keys (its key converter exports RSA and EC keys only), so
+     * Ed25519 tokens take this path: the same type check, key selection from the same JWKS source
+     * (by kid and algorithm, refreshed and rate-limited alike), nimbus's {@link Ed25519Verifier}
+     * (Tink underneath), and the same claims verifier.
+     */
+    private JWTClaimsSet processEdDsa(SignedJWT jwt) throws BadJOSEException, JOSEException {
+        JWSHeader header = jwt.getHeader();
+        typeVerifier.verify(header.getType(), null);
+        List<JWK> keys = jwkSource.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+        boolean verified = false;
+        for (JWK k : keys) {
+            if (k instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())
+                    && jwt.verify(new Ed25519Verifier(okp.toPublicJWK()))) {
+                verified = true;
+                break;
+            }
+        }
+        if (!verified) {
+            throw new BadJOSEException("no Ed25519 key verifies the signature");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new BadJWTException("claims are not a JSON object");
+        }
+        claimsVerifier.verify(claims, null);
+        return claims;
     }
 
     /** Three non-empty base64url parts: refuses JWE (five parts) and unsecured tokens (empty signature). */
