@@ -87,8 +87,11 @@ public final class Policy {
      */
     public static Policy forClass(Class<?> handlerClass) {
         Guarded g = handlerClass.getAnnotation(Guarded.class);
+        if (g != null) {
+            return of(g, handlerClass);
+        }
         AuthSettings direct = AuthSettings.of(null, handlerClass);
-        return g == null ? (direct.enabled() ? builder().auth(direct).build() : DEFAULTS) : of(g, handlerClass);
+        return direct.enabled() ? builder().auth(direct).build() : DEFAULTS;
     }
 
     /**
