@@ -86,13 +86,21 @@ public final class Policy {
      * @return the policy
      */
     public static Policy forClass(Class<?> handlerClass) {
-        Guarded g = handlerClass.getAnnotation(Guarded.class);
-        if (g != null) {
-            return of(g, handlerClass);
-        }
-        AuthSettings direct = AuthSettings.of(null, handlerClass);
-        return direct.enabled() ? builder().auth(direct).build() : DEFAULTS;
+        return COMPILED.get(handlerClass);
     }
+
+    /** Annotations compiled once per handler class (a JDK-managed, class-unloading-safe cache). */
+    private static final ClassValue<Policy> COMPILED = new ClassValue<>() {
+        @Override
+        protected Policy computeValue(Class<?> type) {
+            Guarded g = type.getAnnotation(Guarded.class);
+            if (g != null) {
+                return of(g, type);
+            }
+            AuthSettings direct = AuthSettings.of(null, type);
+            return direct.enabled() ? builder().auth(direct).build() : DEFAULTS;
+        }
+    };
 
     /**
      * A builder starting from this policy.

@@ -170,20 +170,20 @@ public final class HttpPipeline<I, O> {
         byte[] body = null;
         try {
             EventBytes event = EventBytes.read(in, eventCap);
-            kind = HttpEventKind.detect(event.bytes());
+            kind = HttpEventKind.detect(event.bytes(), event.length());
             if (event.truncated()) {
-                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.length()),
                         Verdict.deny(Reason.LIMIT_BODY));
             } else if (kind == HttpEventKind.NONE) {
-                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.length()),
                         Verdict.deny(Reason.UNSUPPORTED_EVENT));
             } else {
                 HttpEvent mapped = null;
                 try {
-                    mapped = HttpEvents.map(kind, event.bytes(), context, fn);
+                    mapped = HttpEvents.map(kind, event.bytes(), event.length(), context, fn);
                 } catch (RuntimeException e) {
                     // AWS's deserializer refused the envelope: not a well-formed event of this kind
-                    evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                    evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.length()),
                             Verdict.deny(Reason.MALFORMED));
                 }
                 if (mapped != null) {
