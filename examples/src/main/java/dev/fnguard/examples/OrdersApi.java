@@ -6,6 +6,8 @@ import dev.fnguard.Guarded;
 import dev.fnguard.Http;
 import dev.fnguard.HttpReply;
 import dev.fnguard.Limits;
+import dev.fnguard.auth.Jwt;
+import dev.fnguard.auth.RequireScope;
 import dev.fnguard.lambda.GuardedHttpHandler;
 import java.util.UUID;
 
@@ -14,9 +16,17 @@ import java.util.UUID;
  *
  * <p>Lambda handler: {@code dev.fnguard.examples.OrdersApi::handleRequest}. Works behind API Gateway
  * REST and HTTP APIs, a Function URL, or an ALB. Everything before {@link #handle} is the guard's:
- * the body is at most 16 KiB, JSON, bound strictly to {@link OrderRequest} and validated.
+ * the caller presents a JWT from {@code FNGUARD_JWT_ISSUER} (keys from {@code FNGUARD_JWKS_URL}) for
+ * audience {@code orders-api} with scope {@code orders:write}; the body is at most 16 KiB, JSON, bound
+ * strictly to {@link OrderRequest} and validated.
+ *
+ * <p>Without {@code FNGUARD_JWT_ISSUER} or {@code FNGUARD_JWKS_URL} the function still starts, logs a
+ * warning at init, and answers every request 401 ({@code TOKEN_INVALID}, or {@code TOKEN_MISSING}
+ * without a token): fail closed, but answerable.
  */
-@Guarded(limits = @Limits(maxBodyBytes = 16 * 1024), http = @Http(methods = "POST"))
+@Guarded(limits = @Limits(maxBodyBytes = 16 * 1024), http = @Http(methods = "POST"),
+        jwt = @Jwt(audience = "orders-api"))
+@RequireScope("orders:write")
 public final class OrdersApi extends GuardedHttpHandler<OrderRequest, OrderCreated> {
 
     /** The constructor the Lambda runtime calls. */
