@@ -3,6 +3,7 @@ package dev.fnguard.benchmarks;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.fnguard.GuardOptions;
 import dev.fnguard.examples.OrdersApi;
+import dev.fnguard.examples.drill.DrillTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -55,10 +56,11 @@ public final class HeapFootprint {
     }
 
     private static void probe(String which) throws Exception {
-        byte[] event = HttpOverheadBenchmark.oneKilobyteEvent();
+        DrillTokens tokens = DrillTokens.create();
+        byte[] event = HttpOverheadBenchmark.oneKilobyteEvent(tokens.valid());
         long before = usedAfterGc();
         RequestStreamHandler h = which.equals("bare") ? new BareOrdersApi()
-                : new OrdersApi(GuardOptions.builder().environment(Map.of()).build());
+                : new OrdersApi(GuardOptions.builder().environment(tokens.environment()).build());
         for (int i = 0; i < 10_000; i++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             h.handleRequest(new ByteArrayInputStream(event), out, null);

@@ -11,8 +11,9 @@ import java.lang.annotation.Target;
  * secret comes from {@code FNGUARD_WEBHOOK_SECRET} only; without it every request is refused (401).
  *
  * <ul>
- *   <li>{@link Style#GITHUB}: {@code X-Hub-Signature-256: sha256=<hex>} over the body; the delivery id
- *       ({@code X-GitHub-Delivery}, else the signature) is remembered for {@link #replayWindow()}.
+ *   <li>{@link Style#GITHUB}: {@code X-Hub-Signature-256: sha256=<hex>} over the body; the signature is
+ *       remembered for {@link #replayWindow()} (not the {@code X-GitHub-Delivery} id, which is not
+ *       signed). GitHub signs no timestamp, so a replay after the window cannot be told apart.
  *   <li>{@link Style#STRIPE}: {@code Stripe-Signature: t=<unix seconds>,v1=<hex>} over
  *       {@code t + "." + body}; {@code t} must be within {@link #tolerance()} of now, and the signature is
  *       remembered for twice the tolerance.
