@@ -51,7 +51,9 @@ import java.util.Set;
  * any parsing (three base64url parts, so a JWE or an unsecured token is refused outright), {@code exp}
  * required (nimbus checks it only when present), {@code iat} not in the future, {@code at+jwt} as an
  * accepted {@code typ}, the guard's clock, and a reason code that tells an expired token apart from
- * an invalid one and an unreachable key endpoint from both.
+ * an invalid one and an unreachable key endpoint from both. A token that verified is remembered for
+ * a minute by its hash ({@link VerifiedTokens}), so a client reusing it skips the signature check
+ * (its time claims are checked again on every use).
  */
 final class JwksTokenVerifier {
 
@@ -64,6 +66,7 @@ final class JwksTokenVerifier {
     private final JWKSource<SecurityContext> jwkSource;
     private final DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier;
     private final ClaimsVerifier claimsVerifier;
+    private final VerifiedTokens verified;
 
     JwksTokenVerifier(JwtSettings settings, Clock clock) {
         this.settings = settings;
@@ -107,6 +110,7 @@ final class JwksTokenVerifier {
                 : new DefaultJOSEObjectTypeVerifier<>(
                         settings.types().stream().map(JOSEObjectType::new).toArray(JOSEObjectType[]::new));
         this.claimsVerifier = new ClaimsVerifier(settings, clock);
+        this.verified = new VerifiedTokens(clock);
         processor.setJWSTypeVerifier(typeVerifier);
         processor.setJWTClaimsSetVerifier(claimsVerifier);
     }
@@ -137,6 +141,18 @@ final class JwksTokenVerifier {
         if (!compactJws(token)) {
             return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "shape");
         }
+        Object key = verified.key(token);
+        VerifiedTokens.Entry seen = verified.get(key);
+        if (seen != null) {
+            try {
+                claimsVerifier.verify(seen.claims(), null);
+            } catch (Expired e) {
+                return Authentication.refused(Reason.TOKEN_EXPIRED, METHOD, "exp");
+            } catch (BadJWTException e) {
+                return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "claims");
+            }
+            return Authentication.verified(seen.caller());
+        }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -160,7 +176,14 @@ final class JwksTokenVerifier {
         } catch (JOSEException | RuntimeException e) {
             return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "verify");
         }
-        return Authentication.verified(caller(claims));
+        Caller caller = caller(claims);
+        verified.put(key, claims, caller);
+        return Authentication.verified(caller);
+    }
+
+    /** @return how many verified tokens are remembered, for tests */
+    int remembered() {
+        return verified.size();
     }
 
     /**
