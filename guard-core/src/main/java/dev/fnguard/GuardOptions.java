@@ -1,8 +1,10 @@
 package dev.fnguard;
 
+import dev.fnguard.spi.ReplayStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The collaborators of a guard that are not policy: the environment it reads {@code FNGUARD_*}
@@ -14,8 +16,10 @@ public final class GuardOptions {
     private final Map<String, String> environment;
     private final AuditSink auditSink;
     private final Clock clock;
+    private final Optional<ReplayStore> replayStore;
 
     private GuardOptions(Builder b) {
+        this.replayStore = Optional.ofNullable(b.replayStore);
         this.environment = Map.copyOf(b.environment);
         this.auditSink = b.auditSink;
         this.clock = b.clock;
@@ -54,11 +58,17 @@ public final class GuardOptions {
         return clock;
     }
 
+    /** @return the replay store for webhook signatures, when one is given (else one in memory per guard) */
+    public Optional<ReplayStore> replayStore() {
+        return replayStore;
+    }
+
     /** Builds {@link GuardOptions}. */
     public static final class Builder {
         private Map<String, String> environment = System.getenv();
         private AuditSink auditSink = AuditSink.slf4j();
         private Clock clock = Clock.systemUTC();
+        private ReplayStore replayStore;
 
         private Builder() {
         }
@@ -78,6 +88,15 @@ public final class GuardOptions {
         /** @param clock the clock (default UTC) @return this */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param store a shared replay store (default: one in memory per guard)
+         * @return this
+         */
+        public Builder replayStore(ReplayStore store) {
+            this.replayStore = Objects.requireNonNull(store, "replayStore");
             return this;
         }
 

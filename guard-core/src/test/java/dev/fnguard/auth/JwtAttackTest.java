@@ -62,6 +62,10 @@ class JwtAttackTest {
     static final class HmacOnlyApi {
     }
 
+    @Jwt(audience = "direct-api")
+    static final class DirectApi {
+    }
+
     @TempDir
     Path dir;
 
@@ -421,6 +425,34 @@ class JwtAttackTest {
         assertEquals(Reason.TOKEN_INVALID, reason(refused));
         assertEquals(List.of("jwt:unconfigured"), fields(refused));
         assertEquals(Reason.TOKEN_MISSING, reason(g.evaluate(request((String) null))));
+    }
+
+    @Test
+    void jwtPlacedDirectlyOnTheHandlerClassIsHonoured() {
+        Policy p = Policy.forClass(DirectApi.class);
+        assertEquals(List.of("direct-api"), p.auth().jwt().orElseThrow().audiences());
+        Guard g = Guard.builder(p.withEnvironment(Map.of("FNGUARD_JWT_ISSUER", ISSUER, "FNGUARD_JWKS_URL",
+                TokenKit.writeJwks(dir).toUri().toString())), Void.class).auditSink(e -> { }).build();
+        assertTrue(g.evaluate(request("Bearer " + rs256(b -> b.audience("direct-api")))).denial().isEmpty());
+        assertEquals(Reason.TOKEN_INVALID, reason(g.evaluate(request("Bearer " + rs256(claims().build())))));
+    }
+
+    @Test
+    void monitorModeFlagsABadTokenAndLetsItThroughAnonymous() {
+        Map<String, String> env = new java.util.HashMap<>(TokenKit.env(TokenKit.writeJwks(dir).toUri().toString()));
+        env.put("FNGUARD_MONITOR_CHECKS", "auth");
+        Evaluation e = guard(env).evaluate(request("Bearer " + rs256(b -> b.issuer("https://evil.example.com/"))));
+        assertTrue(e.denial().isEmpty());
+        assertEquals(dev.fnguard.Decision.FLAG, e.decision());
+        assertTrue(e.caller().isAnonymous(), "a flagged token does not become the caller");
+    }
+
+    @Test
+    void unavailableKeysTellTheCallerWhenToRetry() {
+        Evaluation e = guard(TokenKit.env(dir.resolve("missing.json").toUri().toString()))
+                .evaluate(request("Bearer " + rs256(claims().build())));
+        assertEquals(Reason.KEYS_UNAVAILABLE, reason(e));
+        assertTrue(e.denial().get().retryAfter().isPresent());
     }
 
     @Test

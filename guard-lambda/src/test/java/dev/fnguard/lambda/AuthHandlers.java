@@ -33,6 +33,19 @@ final class AuthHandlers {
         }
     }
 
+    /** A GitHub webhook receiver. */
+    @Guarded(http = @Http(methods = "POST"), webhook = @dev.fnguard.auth.Webhook(style = dev.fnguard.auth.Webhook.Style.GITHUB))
+    static final class Hook extends GuardedHttpHandler<Item, Map<String, Object>> {
+        Hook(GuardOptions options) {
+            super(options);
+        }
+
+        @Override
+        protected HttpReply<Map<String, Object>> handle(Item item, GuardContext context) {
+            return HttpReply.of(202, Map.<String, Object>of("sku", item.sku()));
+        }
+    }
+
     /** Trusts the API Gateway authorizer of API {@code api-id}. */
     @Guarded(http = @Http(methods = "POST"))
     @GatewayAuth(apiIds = "api-id")

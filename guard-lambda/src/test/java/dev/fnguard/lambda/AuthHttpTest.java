@@ -222,6 +222,48 @@ class AuthHttpTest {
         assertEquals("gateway-lambda", h.last.caller().method());
     }
 
+    private static String githubSignature(String secret, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void signedWebhookIsAcceptedOnceAcrossInstancesSharingAReplayStore() throws Exception {
+        dev.fnguard.spi.ReplayStore shared = new dev.fnguard.spi.InMemoryReplayStore();
+        Map<String, String> hookEnv = Map.of("FNGUARD_WEBHOOK_SECRET", "s3cret-for-the-hook");
+        AuthHandlers.Hook first = new AuthHandlers.Hook(GuardOptions.builder().environment(hookEnv)
+                .auditSink(audit::add).replayStore(shared).build());
+        AuthHandlers.Hook second = new AuthHandlers.Hook(GuardOptions.builder().environment(hookEnv)
+                .auditSink(audit::add).replayStore(shared).build());
+        String sig = githubSignature("s3cret-for-the-hook", VALID);
+        byte[] event = Events.edited("apigw_http_event.json", e -> {
+            Events.v2Post(e, VALID);
+            Events.header(e, "x-hub-signature-256", sig);
+        });
+        assertEquals(202, invoke(first, event).get("statusCode").asInt());
+        JsonNode replay = invoke(second, event);
+        assertEquals(401, replay.get("statusCode").asInt());
+        assertEquals("HMAC-SHA256", replay.get("headers").get("WWW-Authenticate").asText());
+        assertEquals(List.of("REPLAY"), audit.get(1).reasons());
+        JsonNode forged = invoke(first, Events.edited("apigw_http_event.json", e -> {
+            Events.v2Post(e, "{\"sku\":\"ABC-999\",\"quantity\":2}");
+            Events.header(e, "x-hub-signature-256", sig);
+        }));
+        assertEquals(401, forged.get("statusCode").asInt());
+        assertFalse(audit.get(2).toJson().contains(sig.substring(7)), "the signature is not audited");
+    }
+
+    @Test
+    void keysUnavailableIs503WithRetryAfter() throws IOException {
+        AuthHandlers.Orders h = new AuthHandlers.Orders(GuardOptions.builder().environment(Map.of(
+                "FNGUARD_JWT_ISSUER", ISSUER, "FNGUARD_JWKS_URL", dir.resolve("gone.json").toUri().toString()))
+                .auditSink(audit::add).build());
+        JsonNode r = invoke(h, v2("Bearer " + token(b -> { }), "POST"));
+        assertEquals(503, r.get("statusCode").asInt());
+        assertEquals("30", r.get("headers").get("Retry-After").asText());
+    }
+
     @Test
     void iamCallerIdentityOnRestApiBecomesTheCaller() throws IOException {
         AuthHandlers.Gateway h = gateway(Map.of("FNGUARD_GATEWAY_API_IDS", "id"));

@@ -34,4 +34,10 @@ record Authentication(State state, Caller caller, Verdict denial) {
     static Authentication refused(Reason reason, String method, String detail) {
         return new Authentication(State.REFUSED, null, Verdict.deny(reason, List.of(method + ":" + detail)));
     }
+
+    /** A refusal the caller may retry after a while (key endpoint down). */
+    static Authentication refused(Reason reason, String method, String detail, java.time.Duration retryAfter) {
+        return new Authentication(State.REFUSED, null,
+                Verdict.deny(reason, List.of(method + ":" + detail)).withRetryAfter(retryAfter));
+    }
 }

@@ -59,6 +59,8 @@ final class JwksTokenVerifier {
 
     static final String METHOD = "jwt";
     private static final int MAX_CLAIM_CHARS = 256;
+    /** What a caller refused for unavailable keys is told to wait: about one rate-limit interval. */
+    private static final Duration RETRY_KEYS = Duration.ofSeconds(30);
 
     private final JwtSettings settings;
     private final DefaultJWTProcessor<SecurityContext> processor;
@@ -172,7 +174,7 @@ final class JwksTokenVerifier {
             // an unknown kid asked for a refresh too soon: the token's key is not ours
             return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "kid");
         } catch (KeySourceException e) {
-            return Authentication.refused(Reason.KEYS_UNAVAILABLE, METHOD, "jwks");
+            return Authentication.refused(Reason.KEYS_UNAVAILABLE, METHOD, "jwks", RETRY_KEYS);
         } catch (JOSEException | RuntimeException e) {
             return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "verify");
         }
