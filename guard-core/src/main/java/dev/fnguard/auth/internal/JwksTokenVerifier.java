@@ -143,7 +143,7 @@ final class JwksTokenVerifier {
         if (!compactJws(token)) {
             return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "shape");
         }
-        Object key = verified.key(token);
+        VerifiedTokens.Key key = verified.key(token);
         VerifiedTokens.Entry seen = verified.get(key);
         if (seen != null) {
             try {

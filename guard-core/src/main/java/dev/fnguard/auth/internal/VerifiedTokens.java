@@ -27,7 +27,8 @@ final class VerifiedTokens {
     record Entry(JWTClaimsSet claims, Caller caller, long until) {
     }
 
-    private record Key(byte[] digest, int hash) {
+    /** A token's SHA-256, compared in constant time. */
+    record Key(byte[] digest, int hash) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && MessageDigest.isEqual(digest, k.digest);
@@ -46,24 +47,24 @@ final class VerifiedTokens {
         this.clock = clock;
     }
 
-    Object key(String token) {
+    Key key(String token) {
         byte[] d = sha256(token);
         return new Key(d, Arrays.hashCode(d));
     }
 
-    Entry get(Object key) {
-        Entry e = entries.get((Key) key);
+    Entry get(Key key) {
+        Entry e = entries.get(key);
         if (e == null) {
             return null;
         }
         if (clock.millis() >= e.until()) {
-            entries.remove((Key) key, e);
+            entries.remove(key, e);
             return null;
         }
         return e;
     }
 
-    void put(Object key, JWTClaimsSet claims, Caller caller) {
+    void put(Key key, JWTClaimsSet claims, Caller caller) {
         long now = clock.millis();
         if (entries.size() >= MAX_ENTRIES) {
             for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
@@ -75,7 +76,7 @@ final class VerifiedTokens {
                 return;
             }
         }
-        entries.put((Key) key, new Entry(claims, caller, now + TTL_MILLIS));
+        entries.put(key, new Entry(claims, caller, now + TTL_MILLIS));
     }
 
     int size() {
