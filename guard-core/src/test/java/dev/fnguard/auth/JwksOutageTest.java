@@ -86,6 +86,17 @@ class JwksOutageTest {
     }
 
     @Test
+    void everyRequestDuringAColdStartOutageIsKeysUnavailableNotInvalid() {
+        up.set(false);
+        Guard g = guard(url());
+        String token = rs256(claims().build());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Reason.KEYS_UNAVAILABLE, reason(g.evaluate(request("Bearer " + token))), "request " + i);
+        }
+        assertTrue(fetches.get() <= 3, "the outage is not hammered, fetches: " + fetches.get());
+    }
+
+    @Test
     void unreachableEndpointAtColdStartRefusesWithKeysUnavailable() {
         String url = url();
         server.stop(0);

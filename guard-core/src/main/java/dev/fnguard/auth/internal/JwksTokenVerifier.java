@@ -69,6 +69,7 @@ final class JwksTokenVerifier {
     private final DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier;
     private final ClaimsVerifier claimsVerifier;
     private final VerifiedTokens verified;
+    private volatile boolean keysLoaded;
 
     JwksTokenVerifier(JwtSettings settings, Clock clock) {
         this.settings = settings;
@@ -88,7 +89,7 @@ final class JwksTokenVerifier {
                 }
             }
         }
-        this.jwkSource = asymmetric.isEmpty() && edDsa.isEmpty() ? null : jwkSource(settings);
+        this.jwkSource = asymmetric.isEmpty() && edDsa.isEmpty() ? null : remembering(jwkSource(settings));
         List<JWSKeySelector<SecurityContext>> selectors = new ArrayList<>();
         if (!asymmetric.isEmpty()) {
             selectors.add(new JWSVerificationKeySelector<>(asymmetric, jwkSource));
@@ -115,6 +116,18 @@ final class JwksTokenVerifier {
         this.verified = new VerifiedTokens(clock);
         processor.setJWSTypeVerifier(typeVerifier);
         processor.setJWTClaimsSetVerifier(claimsVerifier);
+    }
+
+    /**
+     * Notes whether the JWKS was ever loaded, so that a rate-limited refresh means "unknown kid"
+     * (TOKEN_INVALID) once keys are known, and "keys unavailable" while they never were.
+     */
+    private JWKSource<SecurityContext> remembering(JWKSource<SecurityContext> source) {
+        return (selector, ctx) -> {
+            List<JWK> keys = source.get(selector, ctx);
+            keysLoaded = true;
+            return keys;
+        };
     }
 
     private static JWKSource<SecurityContext> jwkSource(JwtSettings s) {
@@ -171,8 +184,10 @@ final class JwksTokenVerifier {
         } catch (BadJOSEException e) {
             return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "signature");
         } catch (RateLimitReachedException e) {
-            // an unknown kid asked for a refresh too soon: the token's key is not ours
-            return Authentication.refused(Reason.TOKEN_INVALID, METHOD, "kid");
+            // a refresh asked for too soon: with keys loaded, the token's kid is not ours; without, the
+            // key endpoint is still down
+            return keysLoaded ? Authentication.refused(Reason.TOKEN_INVALID, METHOD, "kid")
+                    : Authentication.refused(Reason.KEYS_UNAVAILABLE, METHOD, "jwks", RETRY_KEYS);
         } catch (KeySourceException e) {
             return Authentication.refused(Reason.KEYS_UNAVAILABLE, METHOD, "jwks", RETRY_KEYS);
         } catch (JOSEException | RuntimeException e) {
