@@ -147,7 +147,7 @@ public final class HttpProblem {
             case 403:
                 return "The request is not allowed.";
             case 503:
-                return "The service cannot verify the request right now. Try again later.";
+                return "The service is temporarily unavailable. Try again later.";
             case 500:
                 return "The request could not be processed. Quote the request id when reporting it.";
             default:
