@@ -80,4 +80,11 @@ public @interface Guarded {
      * @return at most one {@link dev.fnguard.auth.GatewayAuth}
      */
     dev.fnguard.auth.GatewayAuth[] gateway() default {};
+
+    /**
+     * IoT client id / principal allow-lists; none by default. May also be placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.IotClients}
+     */
+    dev.fnguard.auth.IotClients[] iot() default {};
 }

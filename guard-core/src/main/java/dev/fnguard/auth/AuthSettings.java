@@ -12,11 +12,11 @@ import java.util.Set;
 
 /**
  * How a handler's callers prove who they are, and what they must hold: the compiled form of
- * {@link Jwt}, {@link Webhook}, {@link ApiKeys}, {@link GatewayAuth}, {@link RequireScope} and
+ * {@link Jwt}, {@link Webhook}, {@link ApiKeys}, {@link GatewayAuth}, {@link IotClients}, {@link RequireScope} and
  * {@link RequireRole}, completed by the environment.
  *
  * <p>The declared methods are alternatives: the first one whose credential the request carries
- * (in the order gateway authorizer, bearer token, API key, webhook signature) decides; a bad
+ * (in the order gateway authorizer, IoT identity, bearer token, API key, webhook signature) decides; a bad
  * credential is refused, never passed on to the next method. A request carrying none is refused
  * with {@code TOKEN_MISSING}. With no method declared, callers stay anonymous and nothing is checked.
  *
@@ -24,10 +24,12 @@ import java.util.Set;
  * @param webhook HMAC-signed webhooks, if declared
  * @param apiKeys API keys, if declared
  * @param gateway trusted API Gateway authorizers, if declared
+ * @param iot IoT client and principal allow-lists, if declared
  * @param requirements scopes and roles required
  */
 public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> webhook,
-        Optional<ApiKeySettings> apiKeys, Optional<GatewaySettings> gateway, List<Requirement> requirements) {
+        Optional<ApiKeySettings> apiKeys, Optional<GatewaySettings> gateway, Optional<IotSettings> iot,
+        List<Requirement> requirements) {
 
     /** Environment variable: the exact token issuer. */
     public static final String ENV_JWT_ISSUER = "FNGUARD_JWT_ISSUER";
@@ -41,11 +43,16 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
     public static final String ENV_WEBHOOK_SECRET = "FNGUARD_WEBHOOK_SECRET";
     /** Environment variable: accepted API keys, comma-separated, raw or {@code sha256:<hex>}. */
     public static final String ENV_API_KEYS = "FNGUARD_API_KEYS";
+    /** Environment variable: accepted IoT client ids (prefixes end in {@code *}), comma-separated. */
+    public static final String ENV_IOT_CLIENT_IDS = "FNGUARD_IOT_CLIENT_IDS";
+    /** Environment variable: accepted IoT principals (prefixes end in {@code *}), comma-separated. */
+    public static final String ENV_IOT_PRINCIPALS = "FNGUARD_IOT_PRINCIPALS";
     /** Environment variable: API Gateway API ids whose authorizers are trusted, comma-separated. */
     public static final String ENV_GATEWAY_API_IDS = "FNGUARD_GATEWAY_API_IDS";
 
     private static final AuthSettings NONE =
-            new AuthSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+            new AuthSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of());
 
     /**
      * Checks for nulls and that requirements have a method to verify callers.
@@ -54,6 +61,7 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
      * @param webhook webhook
      * @param apiKeys API keys
      * @param gateway gateway
+     * @param iot IoT
      * @param requirements requirements
      */
     public AuthSettings {
@@ -61,11 +69,13 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(apiKeys, "apiKeys");
         Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(iot, "iot");
         requirements = List.copyOf(requirements);
-        boolean anyMethod = jwt.isPresent() || webhook.isPresent() || apiKeys.isPresent() || gateway.isPresent();
+        boolean anyMethod = jwt.isPresent() || webhook.isPresent() || apiKeys.isPresent() || gateway.isPresent()
+                || iot.isPresent();
         if (!requirements.isEmpty() && !anyMethod) {
             throw new IllegalArgumentException("RequireScope/RequireRole need a way to verify callers: declare @Jwt, "
-                    + "@ApiKeys, @Webhook or @GatewayAuth");
+                    + "@ApiKeys, @Webhook, @GatewayAuth or @IotClients");
         }
     }
 
@@ -84,7 +94,7 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
      * @return true when the auth check has work to do
      */
     public boolean enabled() {
-        return jwt.isPresent() || webhook.isPresent() || apiKeys.isPresent() || gateway.isPresent();
+        return jwt.isPresent() || webhook.isPresent() || apiKeys.isPresent() || gateway.isPresent() || iot.isPresent();
     }
 
     /**
@@ -104,6 +114,8 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
                 guarded == null ? null : guarded.apiKeys());
         GatewayAuth gateway = first(handlerClass == null ? null : handlerClass.getAnnotation(GatewayAuth.class),
                 guarded == null ? null : guarded.gateway());
+        IotClients iot = first(handlerClass == null ? null : handlerClass.getAnnotation(IotClients.class),
+                guarded == null ? null : guarded.iot());
         List<Requirement> reqs = new ArrayList<>();
         if (handlerClass != null) {
             for (RequireScope s : handlerClass.getAnnotationsByType(RequireScope.class)) {
@@ -115,7 +127,7 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
         }
         return new AuthSettings(Optional.ofNullable(jwt).map(JwtSettings::of),
                 Optional.ofNullable(webhook).map(WebhookSettings::of), Optional.ofNullable(keys).map(ApiKeySettings::of),
-                Optional.ofNullable(gateway).map(GatewaySettings::of), reqs);
+                Optional.ofNullable(gateway).map(GatewaySettings::of), Optional.ofNullable(iot).map(IotSettings::of), reqs);
     }
 
     @SafeVarargs
@@ -172,7 +184,13 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
             String ids = blankToNull(env.get(ENV_GATEWAY_API_IDS));
             return ids == null ? s : new GatewaySettings(new LinkedHashSet<>(Arrays.asList(ids.split(","))));
         });
-        return new AuthSettings(j, w, k, g, requirements);
+        Optional<IotSettings> i = iot.map(s -> {
+            String ids = blankToNull(env.get(ENV_IOT_CLIENT_IDS));
+            String principals = blankToNull(env.get(ENV_IOT_PRINCIPALS));
+            return new IotSettings(ids == null ? s.clientIds() : List.of(ids.split(",")),
+                    principals == null ? s.principals() : List.of(principals.split(",")));
+        });
+        return new AuthSettings(j, w, k, g, i, requirements);
     }
 
     private static String blankToNull(String s) {

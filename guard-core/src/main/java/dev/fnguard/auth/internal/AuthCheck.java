@@ -17,8 +17,8 @@ import java.util.List;
  * inspection, and enforces the required scopes and roles. Runs once per invocation, after the
  * transport and source checks and before budgets, limits and schema.
  *
- * <p>The first method whose credential the invocation carries decides (gateway authorizer, bearer
- * token, API key, webhook signature); a bad credential is refused, not passed on.
+ * <p>The first method whose credential the invocation carries decides (gateway authorizer, IoT
+ * identity, bearer token, API key, webhook signature); a bad credential is refused, not passed on.
  */
 public final class AuthCheck implements Check {
 
@@ -42,6 +42,7 @@ public final class AuthCheck implements Check {
         }
         List<Authenticator> a = new ArrayList<>(4);
         settings.gateway().ifPresent(g -> a.add(new GatewayAuthenticator(g)));
+        settings.iot().ifPresent(i -> a.add(new IotAuthenticator(i)));
         settings.jwt().ifPresent(j -> a.add(new JwtAuthenticator(j, clock)));
         settings.apiKeys().ifPresent(k -> a.add(new ApiKeyAuthenticator(k)));
         settings.webhook().ifPresent(w -> a.add(new WebhookAuthenticator(w, replays, clock)));
