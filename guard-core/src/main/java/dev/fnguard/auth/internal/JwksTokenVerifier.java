@@ -57,6 +57,8 @@ import java.util.Set;
  */
 final class JwksTokenVerifier {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("fnguard");
+
     static final String METHOD = "jwt";
     private static final int MAX_CLAIM_CHARS = 256;
     /** What a caller refused for unavailable keys is told to wait: about one rate-limit interval. */
@@ -196,6 +198,18 @@ final class JwksTokenVerifier {
         Caller caller = caller(claims);
         verified.put(key, claims, caller);
         return Authentication.verified(caller);
+    }
+
+    /** Loads the JWKS into the cache ahead of the first token (init, background); never throws. */
+    void prefetch() {
+        if (jwkSource == null) {
+            return;
+        }
+        try {
+            jwkSource.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+        } catch (KeySourceException | RuntimeException e) {
+            LOG.warn("JWKS prefetch failed ({}); the first token will try again", e.getClass().getSimpleName());
+        }
     }
 
     /** @return how many verified tokens are remembered, for tests */

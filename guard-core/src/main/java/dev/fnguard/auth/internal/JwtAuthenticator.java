@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The verifier (nimbus's processor and key source, about 45 ms of class loading on a cold JVM) is
  * built on a daemon thread started at init, overlapping the rest of the function's init; the first
- * token waits for it. Nothing is fetched at init.
+ * token waits for it. The same thread then fetches the JWKS once, so that the first token does not
+ * wait for the key endpoint either; a failed prefetch is only noted (the first token retries, and
+ * is refused with {@code KEYS_UNAVAILABLE} if the endpoint is still down).
  */
 final class JwtAuthenticator implements Authenticator {
 
@@ -37,11 +39,15 @@ final class JwtAuthenticator implements Authenticator {
             }
             this.verifier = new CompletableFuture<>();
             Thread t = new Thread(() -> {
+                JwksTokenVerifier v;
                 try {
-                    verifier.complete(new JwksTokenVerifier(settings, clock));
+                    v = new JwksTokenVerifier(settings, clock);
                 } catch (RuntimeException | LinkageError e) {
                     verifier.completeExceptionally(e);
+                    return;
                 }
+                verifier.complete(v);
+                v.prefetch();
             }, "fnguard-jwt-init");
             t.setDaemon(true);
             t.start();
