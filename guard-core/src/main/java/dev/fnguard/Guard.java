@@ -1,6 +1,7 @@
 package dev.fnguard;
 
 import dev.fnguard.budget.InMemoryBudgetStore;
+import dev.fnguard.auth.internal.AuthCheck;
 import dev.fnguard.internal.AuditJson;
 import dev.fnguard.internal.BudgetCheck;
 import dev.fnguard.internal.HttpTransportCheck;
@@ -8,6 +9,8 @@ import dev.fnguard.internal.LimitsCheck;
 import dev.fnguard.internal.PayloadHash;
 import dev.fnguard.internal.SchemaCheck;
 import dev.fnguard.spi.BudgetStore;
+import dev.fnguard.spi.InMemoryReplayStore;
+import dev.fnguard.spi.ReplayStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * event.
  *
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
- * transport ({@code http}) and {@code budget} once per invocation, then per record {@code limits} and
- * {@code schema}.
+ * transport ({@code http}), {@code auth} (when the policy declares a way to verify callers) and
+ * {@code budget} once per invocation, then per record {@code limits} and {@code schema}.
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -294,6 +297,7 @@ public final class Guard {
         private AuditSink auditSink = AuditSink.slf4j();
         private Clock clock = Clock.systemUTC();
         private BudgetStore budgetStore;
+        private ReplayStore replayStore;
 
         private Builder(Policy policy, Class<?> payloadType) {
             this.policy = Objects.requireNonNull(policy, "policy");
@@ -323,6 +327,16 @@ public final class Guard {
         }
 
         /**
+         * @param store where webhook signatures are remembered against replay (default a new
+         *     {@link InMemoryReplayStore} per guard)
+         * @return this
+         */
+        public Builder replayStore(ReplayStore store) {
+            this.replayStore = Objects.requireNonNull(store, "replayStore");
+            return this;
+        }
+
+        /**
          * Compiles the policy into the check chain. This is where the order of checks is decided.
          *
          * @return the guard
@@ -331,6 +345,10 @@ public final class Guard {
             List<Check> invocation = new ArrayList<>();
             List<Check> record = new ArrayList<>();
             invocation.add(new HttpTransportCheck(policy.http()));
+            if (policy.auth().enabled()) {
+                invocation.add(new AuthCheck(policy.auth(),
+                        replayStore != null ? replayStore : new InMemoryReplayStore(clock, 100_000), clock));
+            }
             // budget after auth (its caller key is the verified caller) and before anything that parses
             if (BudgetCheck.needed(policy.budget())) {
                 invocation.add(new BudgetCheck(policy.budget(),

@@ -59,4 +59,40 @@ public @interface Guarded {
      * @return the budgets, all off by default
      */
     Budget budget() default @Budget;
+
+    /**
+     * JWT bearer tokens ({@code jwt = @Jwt(audience = "orders-api")}); none by default. May also be
+     * placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.Jwt}
+     */
+    dev.fnguard.auth.Jwt[] jwt() default {};
+
+    /**
+     * HMAC-signed webhooks; none by default. May also be placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.Webhook}
+     */
+    dev.fnguard.auth.Webhook[] webhook() default {};
+
+    /**
+     * API keys; none by default. May also be placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.ApiKeys}
+     */
+    dev.fnguard.auth.ApiKeys[] apiKeys() default {};
+
+    /**
+     * Trusted API Gateway authorizers; none by default. May also be placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.GatewayAuth}
+     */
+    dev.fnguard.auth.GatewayAuth[] gateway() default {};
+
+    /**
+     * IoT client id / principal allow-lists; none by default. May also be placed directly on the handler class.
+     *
+     * @return at most one {@link dev.fnguard.auth.IotClients}
+     */
+    dev.fnguard.auth.IotClients[] iot() default {};
 }

@@ -1,6 +1,7 @@
 package dev.fnguard;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,8 +20,10 @@ public final class Invocation {
     private final List<EventRecord> records;
     private final long remainingMillis;
     private final long eventBytes;
+    private final Map<String, String> authorizer;
 
     private Invocation(Builder b) {
+        this.authorizer = Map.copyOf(b.authorizer);
         this.requestId = Objects.requireNonNull(b.requestId, "requestId");
         this.traceId = Optional.ofNullable(b.traceId);
         this.functionName = Objects.requireNonNull(b.functionName, "functionName");
@@ -80,6 +83,20 @@ public final class Invocation {
         return eventBytes;
     }
 
+    /**
+     * What the front door's authorizer established about the caller before the event reached the
+     * function, flattened to strings: for API Gateway, {@code jwt.claims.<name>} and {@code jwt.scopes}
+     * (space-separated) from an HTTP API JWT authorizer, {@code lambda.<key>} from a Lambda
+     * authorizer's context (and {@code lambda.principalId} on REST APIs), {@code iam.<field>} from IAM
+     * caller identity ({@code userArn}, {@code accountId}, {@code callerId}, {@code userId}). Only as
+     * trustworthy as the event's origin: the auth check believes it solely for allowed API ids.
+     *
+     * @return the entries, empty when the event carries none
+     */
+    public Map<String, String> authorizer() {
+        return authorizer;
+    }
+
     /** Builds an {@link Invocation}. */
     public static final class Builder {
         private String requestId;
@@ -90,6 +107,7 @@ public final class Invocation {
         private List<EventRecord> records = List.of();
         private long remainingMillis = Long.MAX_VALUE;
         private long eventBytes;
+        private Map<String, String> authorizer = Map.of();
 
         private Builder() {
         }
@@ -139,6 +157,12 @@ public final class Invocation {
         /** @param v size of the native event in bytes @return this */
         public Builder eventBytes(long v) {
             this.eventBytes = v;
+            return this;
+        }
+
+        /** @param v the authorizer entries, see {@link Invocation#authorizer()} (default none) @return this */
+        public Builder authorizer(Map<String, String> v) {
+            this.authorizer = v;
             return this;
         }
 

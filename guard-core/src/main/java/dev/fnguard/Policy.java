@@ -1,6 +1,7 @@
 package dev.fnguard;
 
 import dev.fnguard.budget.BudgetSettings;
+import dev.fnguard.auth.AuthSettings;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -32,8 +33,10 @@ public final class Policy {
     private final LimitSettings limits;
     private final HttpSettings http;
     private final BudgetSettings budget;
+    private final AuthSettings auth;
 
     private Policy(Builder b) {
+        this.auth = b.auth;
         this.mode = b.mode;
         this.monitoredChecks = Set.copyOf(b.monitoredChecks);
         this.limits = b.limits;
@@ -66,7 +69,12 @@ public final class Policy {
      * @return the policy it declares
      */
     public static Policy of(Guarded guarded) {
+        return of(guarded, null);
+    }
+
+    private static Policy of(Guarded guarded, Class<?> handlerClass) {
         return builder()
+                .auth(AuthSettings.of(guarded, handlerClass))
                 .mode(guarded.mode())
                 .monitor(guarded.monitor())
                 .limits(LimitSettings.of(guarded.limits()))
@@ -90,7 +98,11 @@ public final class Policy {
         @Override
         protected Policy computeValue(Class<?> type) {
             Guarded g = type.getAnnotation(Guarded.class);
-            return g == null ? DEFAULTS : of(g);
+            if (g != null) {
+                return of(g, type);
+            }
+            AuthSettings direct = AuthSettings.of(null, type);
+            return direct.enabled() ? builder().auth(direct).build() : DEFAULTS;
         }
     };
 
@@ -106,6 +118,7 @@ public final class Policy {
         b.limits = limits;
         b.http = http;
         b.budget = budget;
+        b.auth = auth;
         return b;
     }
 
@@ -144,6 +157,7 @@ public final class Policy {
             }
             b.limits(limits.withMaxBodyBytes(bytes));
         }
+        b.auth(auth.withEnvironment(env));
         return b.build();
     }
 
@@ -182,9 +196,15 @@ public final class Policy {
         return budget;
     }
 
+    /** @return how callers are verified and what they must hold */
+    public AuthSettings auth() {
+        return auth;
+    }
+
     @Override
     public String toString() {
-        return "Policy[mode=" + mode + ", monitor=" + monitoredChecks + ", " + limits + ", " + http + ", " + budget + "]";
+        return "Policy[mode=" + mode + ", monitor=" + monitoredChecks + ", " + limits + ", " + http + ", " + budget
+                + ", " + auth + "]";
     }
 
     private static String blankToNull(String s) {
@@ -198,6 +218,7 @@ public final class Policy {
         private LimitSettings limits = LimitSettings.defaults();
         private HttpSettings http = HttpSettings.defaults();
         private BudgetSettings budget = BudgetSettings.defaults();
+        private AuthSettings auth = AuthSettings.none();
 
         private Builder() {
         }
@@ -232,6 +253,12 @@ public final class Policy {
         /** @param budget the budgets (default {@link BudgetSettings#defaults()}, all off) @return this */
         public Builder budget(BudgetSettings budget) {
             this.budget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
+        /** @param auth caller verification (default {@link AuthSettings#none()}) @return this */
+        public Builder auth(AuthSettings auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
             return this;
         }
 

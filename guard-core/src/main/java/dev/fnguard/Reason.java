@@ -57,6 +57,18 @@ public enum Reason {
     STORE_UNAVAILABLE(503, "Service Unavailable"),
     /** The instance already runs {@code maxConcurrent} invocations. */
     CONCURRENCY(503, "Service Unavailable"),
+    /** The request carries no credential the handler accepts (no bearer token, API key or signature). */
+    TOKEN_MISSING(401, "Unauthorized"),
+    /** The credential is not valid: bad signature, algorithm, issuer, audience, claims or shape. */
+    TOKEN_INVALID(401, "Unauthorized"),
+    /** The token has expired ({@code exp} plus the clock skew is past). */
+    TOKEN_EXPIRED(401, "Unauthorized"),
+    /** The caller is verified but lacks a scope or role the handler (or route) requires. */
+    SCOPE(403, "Forbidden"),
+    /** A webhook signature is missing its parts, stale, or replayed. */
+    REPLAY(401, "Unauthorized"),
+    /** The keys needed to verify a credential could not be fetched (JWKS endpoint down); fail closed. */
+    KEYS_UNAVAILABLE(503, "Service Unavailable"),
     /** An error inside the guard; the event is refused (fail closed). */
     INTERNAL(500, "Internal Server Error");
 

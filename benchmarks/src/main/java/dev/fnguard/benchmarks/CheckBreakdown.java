@@ -6,6 +6,7 @@ import dev.fnguard.AuditSink;
 import dev.fnguard.CheckRun;
 import dev.fnguard.GuardOptions;
 import dev.fnguard.examples.OrdersApi;
+import dev.fnguard.examples.drill.DrillTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,9 +46,10 @@ public final class CheckBreakdown {
                 record(e, byCheck, guard);
             }
         };
-        RequestStreamHandler h = new OrdersApi(GuardOptions.builder().environment(Unthrottled.ENVIRONMENT).auditSink(sink)
+        DrillTokens tokens = DrillTokens.create();
+        RequestStreamHandler h = new OrdersApi(GuardOptions.builder().environment(Unthrottled.with(tokens.environment())).auditSink(sink)
                 .build());
-        byte[] event = HttpOverheadBenchmark.oneKilobyteEvent();
+        byte[] event = HttpOverheadBenchmark.oneKilobyteEvent(tokens.valid());
         for (int i = 0; i < 70_000; i++) {
             recording[0] = i >= 20_000;
             h.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(512), null);

@@ -2,6 +2,7 @@ package dev.fnguard.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fnguard.examples.drill.DrillTokens;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path event = Files.createTempFile("fnguard-event", ".json");
-        Files.write(event, HttpOverheadBenchmark.oneKilobyteEvent());
+        DrillTokens tokens = DrillTokens.create();
+        Files.write(event, HttpOverheadBenchmark.oneKilobyteEvent(tokens.valid()));
         String cp = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (boolean lambdaFlags : new boolean[] {true, false}) {
@@ -52,7 +54,7 @@ public final class ColdStart {
                 for (String which : List.of("bare", "guarded")) {
                     String handler = which.equals("bare") ? BareOrdersApi.class.getName()
                             : "dev.fnguard.examples.OrdersApi";
-                    results.get(which).add(probe(java, cp, handler, event, lambdaFlags));
+                    results.get(which).add(probe(java, cp, handler, event, lambdaFlags, tokens.environment()));
                 }
             }
             System.out.println(lambdaFlags ? "JVM flags: -XX:+TieredCompilation -XX:TieredStopAtLevel=1 (Lambda default)"
@@ -73,8 +75,8 @@ public final class ColdStart {
         Files.deleteIfExists(event);
     }
 
-    private static JsonNode probe(String java, String cp, String handler, Path event, boolean lambdaFlags)
-            throws IOException, InterruptedException {
+    private static JsonNode probe(String java, String cp, String handler, Path event, boolean lambdaFlags,
+            Map<String, String> env) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(java));
         if (lambdaFlags) {
             cmd.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
@@ -82,7 +84,9 @@ public final class ColdStart {
         cmd.addAll(List.of("-Xshare:auto", "-cp", cp, ColdStartProbe.class.getName(), handler, event.toString()));
         File err = File.createTempFile("probe", ".err");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectError(err).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         int rc = p.waitFor();
         long processNanos = System.nanoTime() - t0;
         String text = Files.readString(err.toPath(), StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.fnguard.benchmarks;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.fnguard.GuardOptions;
 import dev.fnguard.examples.OrdersApi;
+import dev.fnguard.examples.drill.DrillTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -54,10 +55,11 @@ public final class HeapFootprint {
     }
 
     private static void probe(String which) throws Exception {
-        byte[] event = HttpOverheadBenchmark.oneKilobyteEvent();
+        DrillTokens tokens = DrillTokens.create();
+        byte[] event = HttpOverheadBenchmark.oneKilobyteEvent(tokens.valid());
         long before = usedAfterGc();
         RequestStreamHandler h = which.equals("bare") ? new BareOrdersApi()
-                : new OrdersApi(GuardOptions.builder().environment(Unthrottled.ENVIRONMENT).build());
+                : new OrdersApi(GuardOptions.builder().environment(Unthrottled.with(tokens.environment())).build());
         for (int i = 0; i < 10_000; i++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             h.handleRequest(new ByteArrayInputStream(event), out, null);

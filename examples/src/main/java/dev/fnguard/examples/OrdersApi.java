@@ -7,6 +7,8 @@ import dev.fnguard.Http;
 import dev.fnguard.HttpReply;
 import dev.fnguard.Limits;
 import dev.fnguard.budget.Budget;
+import dev.fnguard.auth.Jwt;
+import dev.fnguard.auth.RequireScope;
 import dev.fnguard.lambda.GuardedHttpHandler;
 import java.util.UUID;
 
@@ -15,14 +17,21 @@ import java.util.UUID;
  *
  * <p>Lambda handler: {@code dev.fnguard.examples.OrdersApi::handleRequest}. Works behind API Gateway
  * REST and HTTP APIs, a Function URL, or an ALB. Everything before {@link #handle} is the guard's:
- * the body is at most 16 KiB, JSON, bound strictly to {@link OrderRequest} and validated, and each caller
- * (the client IP here, the verified subject once authentication is declared) may send 60 requests a
- * minute with bursts of 10; more are answered 429 with {@code Retry-After}. With guard-redis on the
- * class path (it is, for the examples) and {@code FNGUARD_REDIS_URL} set, every instance of the
- * function shares that budget.
+ * the caller presents a JWT from {@code FNGUARD_JWT_ISSUER} (keys from {@code FNGUARD_JWKS_URL}) for
+ * audience {@code orders-api} with scope {@code orders:write}; each caller (the verified subject) may
+ * send 60 requests a minute with bursts of 10, more are answered 429 with {@code Retry-After}; the body
+ * is at most 16 KiB, JSON, bound strictly to {@link OrderRequest} and validated. With guard-redis on the
+ * class path (it is, for the examples) and {@code FNGUARD_REDIS_URL} set, every instance of the function
+ * shares the rate budget.
+ *
+ * <p>Without {@code FNGUARD_JWT_ISSUER} or {@code FNGUARD_JWKS_URL} the function still starts, logs a
+ * warning at init, and answers every request 401 ({@code TOKEN_INVALID}, or {@code TOKEN_MISSING}
+ * without a token): fail closed, but answerable.
  */
 @Guarded(limits = @Limits(maxBodyBytes = 16 * 1024), http = @Http(methods = "POST"),
+        jwt = @Jwt(audience = "orders-api"),
         budget = @Budget(callerPerMinute = 60, callerBurst = 10))
+@RequireScope("orders:write")
 public final class OrdersApi extends GuardedHttpHandler<OrderRequest, OrderCreated> {
 
     /** The constructor the Lambda runtime calls. */

@@ -83,8 +83,10 @@ public final class HttpProblem {
      * @return the JSON bytes
      */
     public static byte[] problem(Reason reason, List<String> fields, String requestId) {
+        // why a credential failed (and which scope is missing) is for the audit, not the caller
+        boolean credential = reason.status() == 401 || reason == Reason.SCOPE || reason == Reason.KEYS_UNAVAILABLE;
         return write(reason.status(), reason.title(), reason == Reason.INTERNAL ? null : reason.name(),
-                detail(reason), fields, requestId);
+                detail(reason), credential ? List.of() : fields, requestId);
     }
 
     /**
@@ -140,12 +142,14 @@ public final class HttpProblem {
                 return "The request's content type is not accepted.";
             case 405:
                 return "The method is not allowed for this endpoint.";
+            case 401:
+                return "The request lacks valid credentials.";
             case 429:
                 return "Too many requests. Retry later.";
-            case 503:
-                return "The service cannot handle the request now. Retry later.";
             case 403:
                 return "The request is not allowed.";
+            case 503:
+                return "The service is temporarily unavailable. Try again later.";
             case 500:
                 return "The request could not be processed. Quote the request id when reporting it.";
             default:

@@ -1,7 +1,7 @@
 package dev.fnguard.spi;
 
 import dev.fnguard.budget.InMemoryBudgetStore;
-import dev.fnguard.budget.InMemoryReplayStore;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

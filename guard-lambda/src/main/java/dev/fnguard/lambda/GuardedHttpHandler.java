@@ -63,11 +63,12 @@ public abstract class GuardedHttpHandler<In, Out> implements RequestStreamHandle
         BeanValidation.startBootstrap();
         Class<In> payloadType = payloadType(getClass());
         Policy policy = Policy.forClass(getClass()).withEnvironment(options.environment());
-        Guard guard = Guard.builder(policy, payloadType)
+        Guard.Builder builder = Guard.builder(policy, payloadType)
                 .auditSink(options.auditSink())
                 .clock(options.clock())
                 .budgetStore(options.stores().budget())
-                .build();
+                .replayStore(options.stores().replay());
+        Guard guard = builder.build();
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
         this.pipeline = new HttpPipeline<>(guard, payloadType, fn);
         SnapStartPriming.register(pipeline);

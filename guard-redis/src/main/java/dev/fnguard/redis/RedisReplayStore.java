@@ -22,7 +22,7 @@ public final class RedisReplayStore implements ReplayStore {
     }
 
     @Override
-    public boolean firstSeen(String key, java.time.Duration ttl) {
+    public boolean setIfAbsent(String key, java.time.Duration ttl) {
         RedisConnector.Links l = redis.links();
         try {
             String r = l.strings.sync().set("fnguard:replay:" + key, "1",

@@ -84,16 +84,16 @@ abstract class AbstractBudgetStoreTest {
     @Test
     void replayKeyIsFirstSeenOnceWithinItsTtl() {
         String k = key("nonce");
-        assertTrue(replays().firstSeen(k, Duration.ofMinutes(5)));
-        assertFalse(replays().firstSeen(k, Duration.ofMinutes(5)));
-        assertTrue(replays().firstSeen(key("other"), Duration.ofMinutes(5)));
+        assertTrue(replays().setIfAbsent(k, Duration.ofMinutes(5)));
+        assertFalse(replays().setIfAbsent(k, Duration.ofMinutes(5)));
+        assertTrue(replays().setIfAbsent(key("other"), Duration.ofMinutes(5)));
     }
 
     @Test
     void replayKeyIsAcceptedAgainOnceItExpired() throws InterruptedException {
         String k = key("short");
-        assertTrue(replays().firstSeen(k, Duration.ofMillis(30)));
+        assertTrue(replays().setIfAbsent(k, Duration.ofMillis(30)));
         Thread.sleep(120);
-        assertTrue(replays().firstSeen(k, Duration.ofMillis(30)));
+        assertTrue(replays().setIfAbsent(k, Duration.ofMillis(30)));
     }
 }

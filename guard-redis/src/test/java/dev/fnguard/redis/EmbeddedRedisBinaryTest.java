@@ -25,8 +25,8 @@ class EmbeddedRedisBinaryTest {
             RateLimit one = RateLimit.perMinute(1, 1);
             assertTrue(s.budget().tryConsume("embedded:k", one).consumed());
             assertFalse(s.budget().tryConsume("embedded:k", one).consumed());
-            assertTrue(s.replay().firstSeen("embedded:n", java.time.Duration.ofMinutes(1)));
-            assertFalse(s.replay().firstSeen("embedded:n", java.time.Duration.ofMinutes(1)));
+            assertTrue(s.replay().setIfAbsent("embedded:n", java.time.Duration.ofMinutes(1)));
+            assertFalse(s.replay().setIfAbsent("embedded:n", java.time.Duration.ofMinutes(1)));
             assertEquals("redis", new RedisStoreProvider().name());
         }
     }

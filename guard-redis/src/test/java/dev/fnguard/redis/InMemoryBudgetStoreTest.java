@@ -1,7 +1,7 @@
 package dev.fnguard.redis;
 
 import dev.fnguard.budget.InMemoryBudgetStore;
-import dev.fnguard.budget.InMemoryReplayStore;
+import dev.fnguard.spi.InMemoryReplayStore;
 import dev.fnguard.spi.BudgetStore;
 import dev.fnguard.spi.ReplayStore;
 

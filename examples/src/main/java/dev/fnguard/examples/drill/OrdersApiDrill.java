@@ -25,13 +25,15 @@ public final class OrdersApiDrill implements DrillSuite {
     public static final String VALID = "{\"sku\":\"ABC-123\",\"quantity\":2,\"note\":\"leave at the door\","
             + "\"email\":\"ana@example.com\"}";
 
+    private final DrillTokens tokens = DrillTokens.create();
+
     @Override
     public String function() {
         return "OrdersApi";
     }
 
     /**
-     * Every case but the flood comes from the one client address of AWS's sample events, within a
+     * Every case but the flood comes from the one verified caller of the drill's tokens, within a
      * second: against {@code OrdersApi}'s 60 a minute with a burst of 10 most would be answered 429.
      * So that each shows its own defence, the suite raises the per-caller rate through the
      * environment, as an operator could; the flood cases below clear the override (a blank variable
@@ -39,7 +41,10 @@ public final class OrdersApiDrill implements DrillSuite {
      */
     @Override
     public Map<String, String> environment() {
-        return Map.of("FNGUARD_CALLER_PER_MINUTE", "100000", "FNGUARD_CALLER_BURST", "1000");
+        Map<String, String> env = new java.util.HashMap<>(tokens.environment());
+        env.put("FNGUARD_CALLER_PER_MINUTE", "100000");
+        env.put("FNGUARD_CALLER_BURST", "1000");
+        return Map.copyOf(env);
     }
 
     /** Case environment that restores the declared budget: 60 a minute per caller, burst of 10. */
@@ -47,16 +52,13 @@ public final class OrdersApiDrill implements DrillSuite {
             Map.of("FNGUARD_CALLER_PER_MINUTE", "", "FNGUARD_CALLER_BURST", "");
 
     /**
-     * A valid order from a given client address.
+     * A valid order from a given verified caller (the token's subject keys the caller's budget).
      *
-     * @param sourceIp the address
+     * @param subject the caller
      * @return the event
      */
-    static Supplier<InputStream> validFrom(String sourceIp) {
-        return v2(e -> {
-            body(e, VALID);
-            ((ObjectNode) e.get("requestContext").get("http")).put("sourceIp", sourceIp);
-        });
+    private Supplier<InputStream> validFrom(String subject) {
+        return bearer(tokens.rs256(b -> b.subject(subject)));
     }
 
     @Override
@@ -70,18 +72,41 @@ public final class OrdersApiDrill implements DrillSuite {
      * @param json the body
      * @return the event
      */
-    public static Supplier<InputStream> v2(String json) {
+    public Supplier<InputStream> v2(String json) {
         return v2(e -> body(e, json));
     }
 
     /**
-     * An HTTP API (v2) POST with a JSON content type, changed by {@code edit}.
+     * A sample event carrying a valid bearer token, changed by {@code edit} (which may replace the
+     * token or remove the header).
+     *
+     * @param name the sample
+     * @param edit the change
+     * @return the event
+     */
+    public Supplier<InputStream> authed(String name, Consumer<ObjectNode> edit) {
+        String token = tokens.valid();
+        return edited(name, e -> {
+            header(e, "Authorization", "Bearer " + token);
+            edit.accept(e);
+        });
+    }
+
+    private Supplier<InputStream> bearer(String token) {
+        return v2(e -> {
+            body(e, VALID);
+            header(e, "Authorization", "Bearer " + token);
+        });
+    }
+
+    /**
+     * An HTTP API (v2) POST with a JSON content type and a valid token, changed by {@code edit}.
      *
      * @param edit the change
      * @return the event
      */
-    public static Supplier<InputStream> v2(Consumer<ObjectNode> edit) {
-        return edited("apigw_http_event.json", e -> {
+    public Supplier<InputStream> v2(Consumer<ObjectNode> edit) {
+        return authed("apigw_http_event.json", e -> {
             ((ObjectNode) e.get("requestContext").get("http")).put("method", "POST");
             e.put("rawPath", "/orders");
             e.put("routeKey", "POST /orders");
@@ -94,7 +119,7 @@ public final class OrdersApiDrill implements DrillSuite {
     public List<DrillCase> cases() {
         List<DrillCase> c = new ArrayList<>();
         c.add(DrillCase.of("valid order, HTTP API v2", Expect.allow(201), v2(VALID)));
-        c.add(DrillCase.of("valid order, REST API v1", Expect.allow(201), edited("apigw_rest_event.json", e -> {
+        c.add(DrillCase.of("valid order, REST API v1", Expect.allow(201), authed("apigw_rest_event.json", e -> {
             e.put("httpMethod", "POST");
             e.put("resource", "/orders");
             e.put("path", "/orders");
@@ -102,12 +127,12 @@ public final class OrdersApiDrill implements DrillSuite {
             body(e, VALID);
         })));
         c.add(DrillCase.of("valid order, Function URL", Expect.allow(201),
-                edited("lambdaFunctionUrlEvent.json", e -> {
+                authed("lambdaFunctionUrlEvent.json", e -> {
                     ((ObjectNode) e.get("requestContext").get("http")).put("method", "POST");
                     header(e, "content-type", "application/json; charset=utf-8");
                     body(e, VALID);
                 })));
-        c.add(DrillCase.of("valid order, ALB over HTTPS", Expect.allow(201), edited("elb_event.json", e -> {
+        c.add(DrillCase.of("valid order, ALB over HTTPS", Expect.allow(201), authed("elb_event.json", e -> {
             e.put("httpMethod", "POST");
             header(e, "x-forwarded-proto", "https");
             header(e, "content-type", "application/json");
@@ -115,7 +140,7 @@ public final class OrdersApiDrill implements DrillSuite {
         })));
         c.add(DrillCase.of("valid order, base64 body", Expect.allow(201),
                 v2(e -> base64Body(e, VALID.getBytes(StandardCharsets.UTF_8)))));
-        c.add(DrillCase.of("ALB over plain HTTP", Expect.deny(403, "TLS_REQUIRED"), edited("elb_event.json", e -> {
+        c.add(DrillCase.of("ALB over plain HTTP", Expect.deny(403, "TLS_REQUIRED"), authed("elb_event.json", e -> {
             e.put("httpMethod", "POST");
             header(e, "content-type", "application/json");
             body(e, VALID);
@@ -168,13 +193,64 @@ public final class OrdersApiDrill implements DrillSuite {
         c.add(DrillCase.of("monitor mode: unknown field flagged", Expect.flag(201, "UNKNOWN_FIELD"),
                 v2("{\"sku\":\"ABC-123\",\"quantity\":2,\"price\":0}"))
                 .withEnvironment(Map.of("FNGUARD_MODE", "monitor")));
-        c.add(DrillCase.of("burst of 10 from one caller, all served", Expect.allow(201), validFrom("198.51.100.10"))
+        c.add(DrillCase.of("burst of 10 from one caller, all served", Expect.allow(201), validFrom("burst-caller"))
                 .repeated(10).withEnvironment(DECLARED_BUDGET));
         c.add(DrillCase.of("flood: 12 at once from one caller, last refused", Expect.deny(429, "RATE"),
-                validFrom("198.51.100.66")).repeated(12).withEnvironment(DECLARED_BUDGET));
-        c.add(DrillCase.of("another caller during the flood", Expect.allow(201), validFrom("203.0.113.9"))
+                validFrom("flood-caller")).repeated(12).withEnvironment(DECLARED_BUDGET));
+        c.add(DrillCase.of("another caller during the flood", Expect.allow(201), validFrom("patient-caller"))
                 .withEnvironment(DECLARED_BUDGET));
+        authCases(c);
         return c;
+    }
+
+    private void authCases(List<DrillCase> c) {
+        c.add(DrillCase.of("valid ES256 token", Expect.allow(201), bearer(tokens.es256())));
+        c.add(DrillCase.of("no token", Expect.deny(401, "TOKEN_MISSING"), v2(e -> {
+            body(e, VALID);
+            ((ObjectNode) e.get("headers")).remove("Authorization");
+        })));
+        c.add(DrillCase.of("Basic credentials instead of a token", Expect.deny(401, "TOKEN_MISSING"), v2(e -> {
+            body(e, VALID);
+            header(e, "Authorization", "Basic YWRtaW46YWRtaW4=");
+        })));
+        c.add(DrillCase.of("token: alg none", Expect.deny(401, "TOKEN_INVALID"), bearer(tokens.algNone())));
+        c.add(DrillCase.of("token: RS256 re-signed as HS256 with the public key", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.hs256WithPublicKey())));
+        c.add(DrillCase.of("token: expired", Expect.deny(401, "TOKEN_EXPIRED"), bearer(tokens.rs256(b -> b
+                .issueTime(new java.util.Date(System.currentTimeMillis() - 7_200_000))
+                .expirationTime(new java.util.Date(System.currentTimeMillis() - 600_000))))));
+        c.add(DrillCase.of("token: not yet valid", Expect.deny(401, "TOKEN_INVALID"), bearer(tokens.rs256(b -> b
+                .notBeforeTime(new java.util.Date(System.currentTimeMillis() + 3_600_000))))));
+        c.add(DrillCase.of("token: never expires", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.rs256(b -> b.expirationTime(null)))));
+        c.add(DrillCase.of("token: wrong issuer", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.rs256(b -> b.issuer("https://evil.example/")))));
+        c.add(DrillCase.of("token: wrong audience", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.rs256(b -> b.audience("payments-api")))));
+        c.add(DrillCase.of("token: kid path traversal", Expect.deny(401, "TOKEN_INVALID"), bearer(tokens.kidTraversal())));
+        c.add(DrillCase.of("token: kid SQL injection", Expect.deny(401, "TOKEN_INVALID"), bearer(tokens.kidSql())));
+        c.add(DrillCase.of("token: jku names the attacker's keys", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.jkuAttack())));
+        c.add(DrillCase.of("token: embedded jwk of the attacker", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.embeddedJwkAttack())));
+        c.add(DrillCase.of("token: ECDSA r=s=0 (psychic signature)", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.psychicSignature())));
+        String valid = tokens.valid();
+        c.add(DrillCase.of("token: truncated", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(valid.substring(0, valid.length() - 12))));
+        c.add(DrillCase.of("token: malformed base64", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(valid.substring(0, 10) + "%%" + valid.substring(12))));
+        c.add(DrillCase.of("token: 20 KB", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.rs256(b -> b.claim("pad", "x".repeat(20_000))))));
+        c.add(DrillCase.of("token: unknown crit header", Expect.deny(401, "TOKEN_INVALID"), bearer(tokens.unknownCrit())));
+        c.add(DrillCase.of("token: JWE where a JWS is expected", Expect.deny(401, "TOKEN_INVALID"),
+                bearer(tokens.encrypted())));
+        c.add(DrillCase.of("token without orders:write", Expect.deny(403, "SCOPE"),
+                bearer(tokens.rs256(b -> b.claim("scope", "orders:read")))));
+        c.add(DrillCase.of("issuer and JWKS unset: fail closed", Expect.deny(401, "TOKEN_INVALID"), bearer(valid))
+                .withEnvironment(Map.of("FNGUARD_JWT_ISSUER", "", "FNGUARD_JWKS_URL", "")));
+        c.add(DrillCase.of("JWKS endpoint down at cold start", Expect.deny(503, "KEYS_UNAVAILABLE"), bearer(valid))
+                .withEnvironment(Map.of("FNGUARD_JWKS_URL", tokens.jwksUrl() + ".gone")));
     }
 
     private static String manyKeys(int n) {

@@ -102,7 +102,8 @@ final class HttpEvents {
         String apiRequestId = rc == null ? null : rc.getRequestId();
         EventRecord record = record(apiRequestId, e.getBody(), e.getIsBase64Encoded());
         Invocation inv = invocation(ctx, fn, apiRequestId, headers,
-                Source.of(SourceKind.HTTP, kind.type(), rc == null ? null : rc.getApiId()), request, record, size);
+                Source.of(SourceKind.HTTP, kind.type(), rc == null ? null : rc.getApiId()), request, record, size,
+                rc == null ? Map.of() : Authorizers.v2(rc.getAuthorizer()));
         return new HttpEvent(kind, inv, false);
     }
 
@@ -121,7 +122,7 @@ final class HttpEvents {
         EventRecord record = record(apiRequestId, e.getBody(), Boolean.TRUE.equals(e.getIsBase64Encoded()));
         Invocation inv = invocation(ctx, fn, apiRequestId, headers,
                 Source.of(SourceKind.HTTP, HttpEventKind.APIGW_REST.type(), rc == null ? null : rc.getApiId()),
-                request, record, size);
+                request, record, size, rc == null ? Map.of() : Authorizers.v1(rc.getAuthorizer(), rc.getIdentity()));
         return new HttpEvent(HttpEventKind.APIGW_REST, inv, false);
     }
 
@@ -144,7 +145,7 @@ final class HttpEvents {
                 : e.getRequestContext().getElb().getTargetGroupArn();
         EventRecord record = record(null, e.getBody(), e.getIsBase64Encoded());
         Invocation inv = invocation(ctx, fn, null, headers, Source.of(SourceKind.HTTP, HttpEventKind.ALB.type(), target),
-                request, record, size);
+                request, record, size, Map.of());
         return new HttpEvent(HttpEventKind.ALB, inv, multi);
     }
 
@@ -161,8 +162,9 @@ final class HttpEvents {
     }
 
     private static Invocation invocation(Context ctx, String fn, String apiRequestId, Headers headers, Source source,
-            HttpRequest request, EventRecord record, int size) {
+            HttpRequest request, EventRecord record, int size, Map<String, String> authorizer) {
         return Invocation.builder()
+                .authorizer(authorizer)
                 .requestId(requestId(ctx, apiRequestId))
                 .traceId(traceId(ctx, headers))
                 .functionName(fn)

@@ -10,6 +10,7 @@ import dev.fnguard.Outcome;
 import dev.fnguard.Reason;
 import dev.fnguard.RecordResult;
 import dev.fnguard.Verdict;
+import dev.fnguard.auth.internal.Challenge;
 import dev.fnguard.internal.HttpProblem;
 import dev.fnguard.internal.Json;
 import dev.fnguard.internal.Throwables;
@@ -217,6 +218,11 @@ public final class HttpPipeline<I, O> {
                 if (denial.get().retryAfter().isPresent()) {
                     long seconds = Math.max(1, (denial.get().retryAfter().get().toMillis() + 999) / 1000);
                     headers = withHeader(headers, "Retry-After", Long.toString(seconds));
+                }
+                Optional<String> challenge = Challenge.forDenial(guard.policy().auth(), reason,
+                        inv.http().map(h -> h.route()).orElse(""));
+                if (challenge.isPresent()) {
+                    headers = withHeader(headers, "WWW-Authenticate", challenge.get());
                 }
                 if (reason == Reason.METHOD && !guard.policy().http().methods().isEmpty()) {
                     headers = withHeader(headers, "Allow", String.join(", ", guard.policy().http().methods()));
