@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * event.
  *
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
- * transport ({@code http}, once per invocation), then per record {@code limits} and {@code schema}.
+ * transport ({@code http}, once per invocation), then per record {@code limits}, {@code schema} and
+ * {@code detect} (when the policy selects detectors).
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -271,6 +272,9 @@ public final class Guard {
             if (payloadType != Void.class) {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));
+            }
+            if (policy.detect().enabled()) {
+                record.add(new dev.fnguard.detect.internal.DetectCheck(policy.detect(), payloadType));
             }
             return new Guard(this, invocation, record);
         }

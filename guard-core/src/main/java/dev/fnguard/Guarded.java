@@ -51,4 +51,11 @@ public @interface Guarded {
      * @return the HTTP rules
      */
     Http http() default @Http;
+
+    /**
+     * Injection detection on every string of the payload and request; off (no detectors) by default.
+     *
+     * @return the detection rules
+     */
+    dev.fnguard.detect.Detect detect() default @dev.fnguard.detect.Detect;
 }

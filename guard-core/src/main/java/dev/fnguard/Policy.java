@@ -30,8 +30,10 @@ public final class Policy {
     private final Set<String> monitoredChecks;
     private final LimitSettings limits;
     private final HttpSettings http;
+    private final dev.fnguard.detect.DetectSettings detect;
 
     private Policy(Builder b) {
+        this.detect = b.detect;
         this.mode = b.mode;
         this.monitoredChecks = Set.copyOf(b.monitoredChecks);
         this.limits = b.limits;
@@ -68,6 +70,7 @@ public final class Policy {
                 .monitor(guarded.monitor())
                 .limits(LimitSettings.of(guarded.limits()))
                 .http(HttpSettings.of(guarded.http()))
+                .detect(dev.fnguard.detect.DetectSettings.of(guarded.detect()))
                 .build();
     }
 
@@ -93,6 +96,7 @@ public final class Policy {
         b.monitoredChecks.addAll(monitoredChecks);
         b.limits = limits;
         b.http = http;
+        b.detect = detect;
         return b;
     }
 
@@ -130,6 +134,11 @@ public final class Policy {
             b.limits(limits.withMaxBodyBytes(bytes));
         }
         return b.build();
+    }
+
+    /** @return the injection detection settings */
+    public dev.fnguard.detect.DetectSettings detect() {
+        return detect;
     }
 
     /** @return the global mode */
@@ -177,6 +186,7 @@ public final class Policy {
         private final Set<String> monitoredChecks = new LinkedHashSet<>();
         private LimitSettings limits = LimitSettings.defaults();
         private HttpSettings http = HttpSettings.defaults();
+        private dev.fnguard.detect.DetectSettings detect = dev.fnguard.detect.DetectSettings.off();
 
         private Builder() {
         }
@@ -205,6 +215,15 @@ public final class Policy {
         /** @param http the HTTP rules (default {@link HttpSettings#defaults()}) @return this */
         public Builder http(HttpSettings http) {
             this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        /**
+         * @param detect injection detection (default {@link dev.fnguard.detect.DetectSettings#off()})
+         * @return this
+         */
+        public Builder detect(dev.fnguard.detect.DetectSettings detect) {
+            this.detect = Objects.requireNonNull(detect, "detect");
             return this;
         }
 

@@ -48,7 +48,7 @@ class DetectionQualityTest {
             if (type.equals("norm")) {
                 benign.computeIfAbsent("http-params norm", k -> new ArrayList<>()).add(row.get(0));
             } else {
-                attacks.computeIfAbsent(type, k -> new ArrayList<>()).add(row.get(0));
+                attacks.computeIfAbsent(type, k -> new ArrayList<>()).add(row.get(0).replace("{file}", "etc/passwd"));
             }
         }
         Path patt = CORPORA.resolve("payloads/PayloadsAllTheThings");
