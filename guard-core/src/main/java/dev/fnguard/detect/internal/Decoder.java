@@ -74,6 +74,10 @@ public final class Decoder {
                             continue;
                         }
                     }
+                    if ((v == 0xc0 || v == 0xc1 || v == 0xe0) && i + 3 < n && s.charAt(i + 3) == '%') {
+                        i += 3; // a lead byte of an invalid or overlong sequence: drop it
+                        continue;
+                    }
                     out.append((char) v);
                     i += 3;
                     continue;

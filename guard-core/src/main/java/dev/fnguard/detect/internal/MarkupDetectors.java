@@ -18,7 +18,7 @@ public final class MarkupDetectors {
     private static final String[] NOSQL_OPS = {"$where", "$ne", "$gt", "$gte", "$lt", "$lte", "$regex", "$in",
         "$nin", "$or", "$and", "$not", "$nor", "$exists", "$expr", "$eq", "$function", "$accumulator",
         "$elemmatch", "$comment", "$type", "$mod", "$all", "$size", "$text", "$lookup"};
-    private static final String[] COMMANDS = {"cat", "ls", "id", "whoami", "uname", "wget", "curl", "nc", "ncat",
+    private static final String[] COMMANDS = {"cat", "ls", "netstat", "ps", "tasklist", "exec", "system", "passthru", "popen", "id", "whoami", "uname", "wget", "curl", "nc", "ncat",
         "netcat", "bash", "sh", "zsh", "ping", "sleep", "echo", "rm", "chmod", "python", "perl", "ruby", "php",
         "nslookup", "dir", "type", "net", "powershell", "cmd", "ifconfig", "ipconfig", "passwd", "telnet", "touch",
         "reboot", "shutdown", "kill", "env", "printenv", "sysinfo", "systeminfo", "pwd", "find", "grep", "head",
@@ -34,6 +34,9 @@ public final class MarkupDetectors {
     public static boolean xss(String s, Work work) {
         work.add(s.length());
         int n = s.length();
+        int lastGt = s.lastIndexOf('>');
+        int lastEq = s.lastIndexOf('=');
+        boolean handlerChecked = false;
         for (int i = s.indexOf('<'); i >= 0 && i + 1 < n; i = s.indexOf('<', i + 1)) {
             int j = i + 1;
             while (j < n && (s.charAt(j) == '/' || s.charAt(j) <= ' ' && s.charAt(j) != ' ')) {
@@ -54,13 +57,16 @@ public final class MarkupDetectors {
                 }
                 for (String t : SCRIPT_TAGS) {
                     if (t.equals(tag) && (k == n || !Character.isLetterOrDigit(s.charAt(k)))) {
-                        if (k == n || s.charAt(k) != ' ' || t.length() > 1 || s.indexOf('>', k) >= 0 || s.indexOf('=', k) >= 0) {
+                        if (k == n || s.charAt(k) != ' ' || t.length() > 1 || lastGt >= k || lastEq >= k) {
                             return true;
                         }
                     }
                 }
-                if (s.indexOf('>', k) > 0 && handler(s, k)) {
-                    return true;
+                if (lastGt > k && !handlerChecked) {
+                    handlerChecked = true;
+                    if (handler(s, k)) {
+                        return true;
+                    }
                 }
             }
         }
@@ -220,17 +226,18 @@ public final class MarkupDetectors {
     public static boolean path(String s, boolean relative, Work work) {
         work.add(s.length());
         int n = s.length();
+        boolean spaced = s.indexOf(' ') >= 0;
         for (int i = s.indexOf(".."); i >= 0; i = s.indexOf("..", i + 1)) {
             int j = i + 2;
             while (j < n && s.charAt(j) == '.') {
                 j++;
             }
             boolean before = i == 0 || "/\\=:;'\"{".indexOf(s.charAt(i - 1)) >= 0;
-            boolean after = j < n && "/\\;{\u0000?%".indexOf(s.charAt(j)) >= 0;
+            boolean after = j < n && ("/\\;{\u0000?%".indexOf(s.charAt(j)) >= 0 || s.startsWith("0x2f", j) || s.startsWith("0x5c", j));
             if (before && (after || j == n && i > 0 && s.charAt(i - 1) != ' ') || after && j < n && s.charAt(j) != '?' && j - i == 2) {
                 return true;
             }
-            if (j - i >= 6 && j < n && Character.isLetter(s.charAt(j)) && s.indexOf(' ') < 0) {
+            if (j - i >= 6 && j < n && Character.isLetter(s.charAt(j)) && !spaced) {
                 return true; // "......etcpasswd": separators stripped by a filter
             }
             i = j - 1;
@@ -238,7 +245,7 @@ public final class MarkupDetectors {
         if (relative && n > 0 && (s.charAt(0) == '/' || s.charAt(0) == '\\' || n > 2 && s.charAt(1) == ':')) {
             return true;
         }
-        String t = s.replace('\\', '/');
+        String t = s.replace('\\', '/').replace("0x2f", "/").replace("0x5c", "/").replace("%c0/", "/");
         for (String root : SENSITIVE_ROOTS) {
             if (t.startsWith(root) || t.startsWith("/" + root) && root.startsWith("/")) {
                 return true;
@@ -271,6 +278,7 @@ public final class MarkupDetectors {
                 if (startsCommand(s, j)) {
                     return true;
                 }
+                i = Math.max(i, j - 1);
             }
         }
         int first = 0;
@@ -280,7 +288,7 @@ public final class MarkupDetectors {
         if (startsCommand(s, first)) {
             for (int i = first; i < n; i++) {
                 char c = s.charAt(i);
-                if (c == '|' || c == ';' || c == '&') {
+                if (c == '|' || c == ';' || c == '&' || c == '/' && i > 0 && s.charAt(i - 1) == ' ' || c == '\\' || c == '(') {
                     return true;
                 }
             }
@@ -293,7 +301,7 @@ public final class MarkupDetectors {
             if (s.startsWith(cmd, at)) {
                 int end = at + cmd.length();
                 if (end == s.length() || cmd.endsWith("/") || cmd.endsWith(":") || cmd.endsWith("(") || cmd.equals("`")
-                        || " \t+;|&<>$\"'.,/\\%".indexOf(s.charAt(end)) >= 0) {
+                        || " \t\n+;|&<>$\"'.,/\\%(".indexOf(s.charAt(end)) >= 0) {
                     return true;
                 }
             }

@@ -153,11 +153,11 @@ public final class SqlDetector {
         if (STATEMENTS.contains(word)) {
             return 'E';
         }
-        if (call) {
-            return 'f';
-        }
         if (CLAUSES.contains(word)) {
             return 'k';
+        }
+        if (call) {
+            return 'f';
         }
         if (LITERALS.contains(word) || word.startsWith("0x")) {
             return '1';
@@ -208,7 +208,10 @@ public final class SqlDetector {
             case 'c':
                 return fp.charAt(0) == 's';
             case 'k':
-                return fp.length() >= 3 && fp.charAt(0) == 's' || fp.length() >= 4 && hasComparison(fp, 2);
+                return fp.length() >= 3 && (fp.charAt(0) == 's' || fp.charAt(2) == 'f' || fp.charAt(2) == 'E')
+                        || fp.length() >= 4 && hasComparison(fp, 2);
+            case 'f':
+                return fp.length() >= 3 && (fp.charAt(0) == 's' || hasComparison(fp, 2));
             case 'o':
                 return fp.length() >= 3 && (fp.charAt(2) == 'f' || fp.charAt(2) == 'E'
                         || fp.charAt(0) == 's' && fp.length() >= 4 && "&kc;".indexOf(fp.charAt(3)) >= 0);
