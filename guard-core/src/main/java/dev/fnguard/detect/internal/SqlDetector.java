@@ -202,13 +202,14 @@ public final class SqlDetector {
             case '&':
                 return fp.length() >= 3 && ("1sfvE".indexOf(fp.charAt(2)) >= 0 || hasComparison(fp, 2));
             case ';':
+                return fp.length() == 2 || "EUfvk".indexOf(fp.charAt(2)) >= 0;
             case 'U':
             case 'E':
                 return true;
             case 'c':
                 return fp.charAt(0) == 's';
             case 'k':
-                return fp.length() >= 3 && (fp.charAt(0) == 's' || fp.charAt(2) == 'f' || fp.charAt(2) == 'E')
+                return fp.length() >= 3 && (fp.charAt(0) == 's' && fp.charAt(2) != 'w' || fp.charAt(2) == 'f' || fp.charAt(2) == 'E')
                         || fp.length() >= 4 && hasComparison(fp, 2);
             case 'f':
                 return fp.length() >= 3 && (fp.charAt(0) == 's' || hasComparison(fp, 2));
