@@ -10,8 +10,7 @@ import java.lang.annotation.Target;
  * object keys) and the HTTP parameters, headers and cookies, and what happens on a finding.
  *
  * <p>Nested in {@code @Guarded(detect = @Detect(...))}. With no detectors (the default) detection
- * is off. {@code FNGUARD_DETECT_MODE} ({@code block}, {@code report}, {@code off}) overrides the
- * action at deploy time.
+ * is off. {@code FNGUARD_MONITOR_CHECKS=detect} turns blocking into report-only at deploy time.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
