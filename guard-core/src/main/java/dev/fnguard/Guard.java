@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
  * transport ({@code http}), {@code auth} (when the policy declares a way to verify callers) and
- * {@code budget} once per invocation, then per record {@code limits} and {@code schema}.
+ * {@code budget} once per invocation, then per record {@code limits}, {@code schema} and {@code detect}
+ * (when the policy selects detectors).
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -357,6 +358,9 @@ public final class Guard {
             if (payloadType != Void.class) {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));
+            }
+            if (policy.detect().enabled()) {
+                record.add(new dev.fnguard.detect.internal.DetectCheck(policy.detect(), payloadType));
             }
             return new Guard(this, invocation, record);
         }

@@ -95,4 +95,11 @@ public @interface Guarded {
      * @return at most one {@link dev.fnguard.auth.IotClients}
      */
     dev.fnguard.auth.IotClients[] iot() default {};
+
+    /**
+     * Injection detection on every string of the payload and request; off (no detectors) by default.
+     *
+     * @return the detection rules
+     */
+    dev.fnguard.detect.Detect detect() default @dev.fnguard.detect.Detect;
 }

@@ -35,8 +35,11 @@ public final class Policy {
     private final BudgetSettings budget;
     private final AuthSettings auth;
 
+    private final dev.fnguard.detect.DetectSettings detect;
+
     private Policy(Builder b) {
         this.auth = b.auth;
+        this.detect = b.detect;
         this.mode = b.mode;
         this.monitoredChecks = Set.copyOf(b.monitoredChecks);
         this.limits = b.limits;
@@ -80,6 +83,7 @@ public final class Policy {
                 .limits(LimitSettings.of(guarded.limits()))
                 .http(HttpSettings.of(guarded.http()))
                 .budget(BudgetSettings.of(guarded.budget()))
+                .detect(dev.fnguard.detect.DetectSettings.of(guarded.detect()))
                 .build();
     }
 
@@ -119,6 +123,7 @@ public final class Policy {
         b.http = http;
         b.budget = budget;
         b.auth = auth;
+        b.detect = detect;
         return b;
     }
 
@@ -159,6 +164,11 @@ public final class Policy {
         }
         b.auth(auth.withEnvironment(env));
         return b.build();
+    }
+
+    /** @return the injection detection settings */
+    public dev.fnguard.detect.DetectSettings detect() {
+        return detect;
     }
 
     /** @return the global mode */
@@ -204,7 +214,7 @@ public final class Policy {
     @Override
     public String toString() {
         return "Policy[mode=" + mode + ", monitor=" + monitoredChecks + ", " + limits + ", " + http + ", " + budget
-                + ", " + auth + "]";
+                + ", " + auth + ", " + detect + "]";
     }
 
     private static String blankToNull(String s) {
@@ -219,6 +229,7 @@ public final class Policy {
         private HttpSettings http = HttpSettings.defaults();
         private BudgetSettings budget = BudgetSettings.defaults();
         private AuthSettings auth = AuthSettings.none();
+        private dev.fnguard.detect.DetectSettings detect = dev.fnguard.detect.DetectSettings.off();
 
         private Builder() {
         }
@@ -259,6 +270,15 @@ public final class Policy {
         /** @param auth caller verification (default {@link AuthSettings#none()}) @return this */
         public Builder auth(AuthSettings auth) {
             this.auth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /**
+         * @param detect injection detection (default {@link dev.fnguard.detect.DetectSettings#off()})
+         * @return this
+         */
+        public Builder detect(dev.fnguard.detect.DetectSettings detect) {
+            this.detect = Objects.requireNonNull(detect, "detect");
             return this;
         }
 

@@ -69,6 +69,24 @@ public enum Reason {
     REPLAY(401, "Unauthorized"),
     /** The keys needed to verify a credential could not be fetched (JWKS endpoint down); fail closed. */
     KEYS_UNAVAILABLE(503, "Service Unavailable"),
+    /** SQL injection in a string of the payload or request. */
+    INJECTION_SQL(400, "Bad Request"),
+    /** Script-capable HTML (cross-site scripting). */
+    INJECTION_XSS(400, "Bad Request"),
+    /** OS command injection. */
+    INJECTION_COMMAND(400, "Bad Request"),
+    /** Path traversal, or an absolute path where a relative name is declared. */
+    PATH_TRAVERSAL(400, "Bad Request"),
+    /** NoSQL query operators as keys or values. */
+    INJECTION_NOSQL(400, "Bad Request"),
+    /** A URL field aimed at an internal or metadata target, or with a non-http(s) scheme. */
+    SSRF(400, "Bad Request"),
+    /** CR/LF (header splitting, log forging). */
+    INJECTION_CRLF(400, "Bad Request"),
+    /** Template or expression-language syntax (including {@code ${jndi:}). */
+    INJECTION_TEMPLATE(400, "Bad Request"),
+    /** An XML DOCTYPE or external entity declaration. */
+    XXE(400, "Bad Request"),
     /** An error inside the guard; the event is refused (fail closed). */
     INTERNAL(500, "Internal Server Error");
 

