@@ -4,6 +4,7 @@ import dev.fnguard.internal.HttpTransportCheck;
 import dev.fnguard.internal.LimitsCheck;
 import dev.fnguard.internal.PayloadHash;
 import dev.fnguard.internal.SchemaCheck;
+import dev.fnguard.internal.SourceCheck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * event.
  *
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
- * transport ({@code http}, once per invocation), then per record {@code limits} and {@code schema}.
+ * transport ({@code http}, once per invocation), then per record {@code source}, {@code limits} and
+ * {@code schema}.
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -230,6 +232,34 @@ public final class Guard {
         return event;
     }
 
+    /**
+     * Emits the audit event of one denied or failed record of a batch, with the record's id (as the
+     * field {@code recordId=<id>}) and its reason. It is not the terminal event of the invocation:
+     * {@link #complete} still emits that one.
+     *
+     * @param evaluation the evaluation of the invocation
+     * @param result the record's result
+     * @param outcome {@link Outcome#SKIPPED} for a denied record, {@link Outcome#ERROR} when user code failed
+     * @param error what user code threw, if anything (only its class is recorded)
+     * @return the event emitted
+     */
+    public AuditEvent completeRecord(Evaluation evaluation, RecordResult result, Outcome outcome,
+            Optional<Throwable> error) {
+        Invocation inv = evaluation.invocation();
+        Set<String> reasons = new LinkedHashSet<>();
+        Set<String> fields = new LinkedHashSet<>();
+        fields.add("recordId=" + result.record().id());
+        collect(result.verdict(), reasons, fields);
+        Decision decision = result.verdict().decision();
+        AuditEvent event = new AuditEvent(clock.instant(), inv.requestId(), inv.traceId(), inv.functionName(),
+                inv.source(), evaluation.caller(), policy.mode(), decision, List.copyOf(reasons),
+                List.copyOf(fields), List.of(), 1, result.record().size(),
+                PayloadHash.sha256(List.of(result.record())), 0, outcome, error.map(e -> e.getClass().getName()),
+                0, 0);
+        auditSink.emit(event);
+        return event;
+    }
+
     private static void collect(Verdict v, Set<String> reasons, Set<String> fields) {
         v.reason().ifPresent(r -> reasons.add(r.name()));
         fields.addAll(v.fields());
@@ -268,6 +298,7 @@ public final class Guard {
             List<Check> invocation = new ArrayList<>();
             List<Check> record = new ArrayList<>();
             invocation.add(new HttpTransportCheck(policy.http()));
+            record.add(new SourceCheck(policy.sources()));
             if (payloadType != Void.class) {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));

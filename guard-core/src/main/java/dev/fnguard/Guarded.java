@@ -51,4 +51,11 @@ public @interface Guarded {
      * @return the HTTP rules
      */
     Http http() default @Http;
+
+    /**
+     * Which event sources may invoke the handler; {@code FNGUARD_ALLOWED_SOURCES} replaces the list.
+     *
+     * @return the source rules, none (any source) by default
+     */
+    Sources sources() default @Sources;
 }

@@ -24,14 +24,21 @@ public final class Policy {
     /** Environment variable: a lower payload limit in bytes. */
     public static final String ENV_MAX_BODY_BYTES = "FNGUARD_MAX_BODY_BYTES";
 
+    /** Environment variable: comma-separated source patterns that replace the declared allow-list. */
+    public static final String ENV_ALLOWED_SOURCES = "FNGUARD_ALLOWED_SOURCES";
+    /** Environment variable: a lower cap on a queue message's receive count. */
+    public static final String ENV_MAX_RECEIVE_COUNT = "FNGUARD_MAX_RECEIVE_COUNT";
+
     private static final Policy DEFAULTS = builder().build();
 
     private final Mode mode;
     private final Set<String> monitoredChecks;
     private final LimitSettings limits;
     private final HttpSettings http;
+    private final SourceSettings sources;
 
     private Policy(Builder b) {
+        this.sources = b.sources;
         this.mode = b.mode;
         this.monitoredChecks = Set.copyOf(b.monitoredChecks);
         this.limits = b.limits;
@@ -68,6 +75,7 @@ public final class Policy {
                 .monitor(guarded.monitor())
                 .limits(LimitSettings.of(guarded.limits()))
                 .http(HttpSettings.of(guarded.http()))
+                .sources(SourceSettings.of(guarded.sources()))
                 .build();
     }
 
@@ -93,6 +101,7 @@ public final class Policy {
         b.monitoredChecks.addAll(monitoredChecks);
         b.limits = limits;
         b.http = http;
+        b.sources = sources;
         return b;
     }
 
@@ -129,7 +138,30 @@ public final class Policy {
             }
             b.limits(limits.withMaxBodyBytes(bytes));
         }
+        String allowed = blankToNull(env.get(ENV_ALLOWED_SOURCES));
+        if (allowed != null) {
+            b.sources(sources.withAllowed(SourceSettings.split(allowed), ENV_ALLOWED_SOURCES));
+        }
+        String receive = blankToNull(env.get(ENV_MAX_RECEIVE_COUNT));
+        if (receive != null) {
+            int n;
+            try {
+                n = Integer.parseInt(receive.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(ENV_MAX_RECEIVE_COUNT + " must be a number, was '" + receive + "'");
+            }
+            if (n > sources.maxReceiveCount() || n < 1) {
+                throw new IllegalArgumentException(ENV_MAX_RECEIVE_COUNT + " may only lower the cap of "
+                        + sources.maxReceiveCount() + ", was " + n);
+            }
+            b.sources(sources.withMaxReceiveCount(n));
+        }
         return b.build();
+    }
+
+    /** @return the event-source allow-list and source rules */
+    public SourceSettings sources() {
+        return sources;
     }
 
     /** @return the global mode */
@@ -177,8 +209,15 @@ public final class Policy {
         private final Set<String> monitoredChecks = new LinkedHashSet<>();
         private LimitSettings limits = LimitSettings.defaults();
         private HttpSettings http = HttpSettings.defaults();
+        private SourceSettings sources = SourceSettings.defaults();
 
         private Builder() {
+        }
+
+        /** @param sources the source rules (default {@link SourceSettings#defaults()}) @return this */
+        public Builder sources(SourceSettings sources) {
+            this.sources = Objects.requireNonNull(sources, "sources");
+            return this;
         }
 
         /** @param mode the global mode (default enforce) @return this */

@@ -45,6 +45,12 @@ public enum Reason {
     TLS_REQUIRED(403, "Forbidden"),
     /** The event is not of a kind this handler accepts. */
     UNSUPPORTED_EVENT(400, "Bad Request"),
+    /** The event or record comes from a source outside the policy's allow-list, or carries no identity. */
+    SOURCE(403, "Forbidden"),
+    /** A queue message delivered more often than the policy's {@code maxReceiveCount} allows. */
+    POISON(400, "Bad Request"),
+    /** The event has travelled more hops through functions than the policy's maximum allows. */
+    LOOP(508, "Loop Detected"),
     /** An error inside the guard; the event is refused (fail closed). */
     INTERNAL(500, "Internal Server Error");
 
