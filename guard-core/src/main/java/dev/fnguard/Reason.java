@@ -49,6 +49,10 @@ public enum Reason {
     SOURCE(403, "Forbidden"),
     /** A queue message delivered more often than the policy's {@code maxReceiveCount} allows. */
     POISON(400, "Bad Request"),
+    /** An object key with traversal, NUL or control characters, or outside the policy's key pattern. */
+    OBJECT_KEY(400, "Bad Request"),
+    /** An object larger than the policy's {@code maxObjectBytes}. */
+    OBJECT_SIZE(413, "Content Too Large"),
     /** The event has travelled more hops through functions than the policy's maximum allows. */
     LOOP(508, "Loop Detected"),
     /** An error inside the guard; the event is refused (fail closed). */

@@ -8,19 +8,39 @@ import java.util.List;
  *
  * @param allowed source patterns ({@code *} matches any run of characters); empty allows any source
  * @param maxReceiveCount the highest queue receive count accepted, at least 1 (default 5)
+ * @param objectKeyPattern regular expression decoded object keys must match; empty for any (default)
+ * @param maxObjectBytes largest object size accepted; 0 for no limit (default)
+ * @param objectEvents prefixes of accepted object event names; empty for all (default)
  */
-public record SourceSettings(List<String> allowed, int maxReceiveCount) {
+public record SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern,
+        long maxObjectBytes, List<String> objectEvents) {
 
-    private static final SourceSettings DEFAULTS = new SourceSettings(List.of(), 5);
+    private static final SourceSettings DEFAULTS = new SourceSettings(List.of(), 5, "", 0, List.of());
 
     /**
      * Validates the settings.
      *
      * @param allowed the patterns
      * @param maxReceiveCount the cap
+     * @param objectKeyPattern the key pattern
+     * @param maxObjectBytes the size cap
+     * @param objectEvents the event name prefixes
      */
     public SourceSettings {
         allowed = List.copyOf(allowed);
+        objectEvents = List.copyOf(objectEvents);
+        java.util.Objects.requireNonNull(objectKeyPattern, "sources.objectKeyPattern");
+        if (!objectKeyPattern.isEmpty()) {
+            try {
+                java.util.regex.Pattern.compile(objectKeyPattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("sources.objectKeyPattern is not a valid regular expression: "
+                        + e.getDescription());
+            }
+        }
+        if (maxObjectBytes < 0) {
+            throw new IllegalArgumentException("sources.maxObjectBytes must not be negative, was " + maxObjectBytes);
+        }
         for (String a : allowed) {
             if (a.isBlank()) {
                 throw new IllegalArgumentException("sources.allowed must not hold blank entries");
@@ -47,7 +67,8 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount) {
         for (String a : s.allowed()) {
             list.add(a.strip());
         }
-        return new SourceSettings(list, s.maxReceiveCount());
+        return new SourceSettings(list, s.maxReceiveCount(), s.objectKeyPattern(), s.maxObjectBytes(),
+                List.of(s.objectEvents()));
     }
 
     /**
@@ -70,10 +91,10 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount) {
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException(setting + " must name at least one source");
         }
-        return new SourceSettings(patterns, maxReceiveCount);
+        return new SourceSettings(patterns, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents);
     }
 
     SourceSettings withMaxReceiveCount(int n) {
-        return new SourceSettings(allowed, n);
+        return new SourceSettings(allowed, n, objectKeyPattern, maxObjectBytes, objectEvents);
     }
 }

@@ -24,4 +24,13 @@ public @interface Sources {
 
     /** @return the highest SQS {@code ApproximateReceiveCount} accepted before {@link Reason#POISON}; 5 by default */
     int maxReceiveCount() default 5;
+
+    /** @return a regular expression object keys (URL-decoded) must match entirely; empty for any key */
+    String objectKeyPattern() default "";
+
+    /** @return the largest object size in bytes accepted; 0 for no limit */
+    long maxObjectBytes() default 0;
+
+    /** @return prefixes of the object event names accepted, for example {@code "ObjectCreated:"}; empty for all */
+    String[] objectEvents() default {};
 }
