@@ -51,6 +51,9 @@ public final class SourcePattern {
      * @return true when it matches
      */
     public boolean matches(String identity) {
+        if (pattern.startsWith("iot:")) {
+            return identity.startsWith("iot:") && topicMatches(pattern, 4, identity, 4);
+        }
         if (parts.length == 1) {
             return pattern.equals(identity);
         }
@@ -70,6 +73,45 @@ public final class SourcePattern {
             at = found + parts[i].length();
         }
         return true;
+    }
+
+    /** MQTT topic filter matching: {@code +} is one level, a final {@code #} any number of levels. */
+    static boolean topicMatches(String filter, int f, String topic, int t) {
+        while (true) {
+            int fe = filter.indexOf('/', f);
+            if (fe < 0) {
+                fe = filter.length();
+            }
+            String level = filter.substring(f, fe);
+            if (level.equals("#")) {
+                return true;
+            }
+            int te = topic.indexOf('/', t);
+            boolean lastTopicLevel = te < 0;
+            if (lastTopicLevel) {
+                te = topic.length();
+            }
+            if (t > topic.length()) {
+                return false;
+            }
+            String got = topic.substring(t, te);
+            if (got.indexOf('+') >= 0 || got.indexOf('#') >= 0) {
+                return false;
+            }
+            if (!level.equals("+") && !level.equals(got)) {
+                return false;
+            }
+            boolean lastFilterLevel = fe == filter.length();
+            if (lastFilterLevel || lastTopicLevel) {
+                if (lastFilterLevel && lastTopicLevel) {
+                    return true;
+                }
+                // "a/#" also matches "a"
+                return lastTopicLevel && filter.substring(fe + 1).equals("#");
+            }
+            f = fe + 1;
+            t = te + 1;
+        }
     }
 
     /**
