@@ -1,28 +1,80 @@
 package dev.fnguard.internal;
 
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.lang.annotation.ElementType;
+import java.util.concurrent.CompletableFuture;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * The one Hibernate Validator of the process, bootstrapped on first use (at handler init) with
- * {@link ParameterMessageInterpolator}, so no expression-language implementation is needed or loaded.
+ * The one Hibernate Validator of the process, bootstrapped once with {@link ParameterMessageInterpolator},
+ * so no expression-language implementation is needed or loaded.
+ *
+ * <p>Bootstrapping loads some 550 classes. {@link #startBootstrap()} begins it on a daemon thread so
+ * that it overlaps the rest of the handler's init (Jackson, AWS serializers, logging); the first
+ * {@link #validator()} call waits for it.
  */
-final class BeanValidation {
+public final class BeanValidation {
+
+    private static final CompletableFuture<Validator> BOOTSTRAP = new CompletableFuture<>();
 
     private BeanValidation() {
     }
 
-    static Validator validator() {
-        return Holder.VALIDATOR;
+    /** Starts the bootstrap in the background, once; later calls do nothing. */
+    public static void startBootstrap() {
+        Holder.touch();
     }
 
-    private static final class Holder {
-        static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
+    static Validator validator() {
+        Holder.touch();
+        return BOOTSTRAP.join();
+    }
+
+    private static Validator build() {
+        return Validation.byProvider(HibernateValidator.class)
                 .configure()
+                // no META-INF/validation.xml lookup: keeps the XML parser out of the cold start
+                .ignoreXmlConfiguration()
                 .messageInterpolator(new ParameterMessageInterpolator())
+                // payloads are plain values, never JPA entities: skip the JPA detection
+                .traversableResolver(new AlwaysTraversable())
                 .buildValidatorFactory()
                 .getValidator();
+    }
+
+    /** Every property is reachable and cascadable: payload types are not lazily loaded entities. */
+    private static final class AlwaysTraversable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+    }
+
+    /** Class initialization runs once per class loader: that is the "once". */
+    private static final class Holder {
+        static {
+            Thread t = new Thread(() -> {
+                try {
+                    BOOTSTRAP.complete(build());
+                } catch (Throwable e) {
+                    BOOTSTRAP.completeExceptionally(e);
+                }
+            }, "fnguard-validator-bootstrap");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        static void touch() {
+            // loading this class starts the bootstrap
+        }
     }
 }

@@ -36,16 +36,21 @@ final class FieldPaths {
     static String of(ConstraintViolation<?> v) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : v.getPropertyPath()) {
+            // an index or key belongs to the container the node sits in, so it comes before the name
+            if (node.isInIterable()) {
+                if (node.getIndex() != null) {
+                    sb.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    sb.append('[').append(safe(String.valueOf(node.getKey()))).append(']');
+                } else {
+                    sb.append("[]");
+                }
+            }
             if (node.getName() != null) {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
                 sb.append(safe(node.getName()));
-            }
-            if (node.getIndex() != null) {
-                sb.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                sb.append('[').append(safe(String.valueOf(node.getKey()))).append(']');
             }
         }
         String path = sb.length() == 0 ? "$" : sb.toString();

@@ -38,18 +38,27 @@ public final class Json {
     /** Strict binder: unknown properties, coercions, nulls for primitives and trailing tokens fail. */
     public static final ObjectMapper STRICT = strict();
 
-    /** Lenient binder, used only in monitor mode after a strict failure, to still deliver the payload. */
-    public static final ObjectMapper LENIENT = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(BACKSTOP).build())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
-    /** Writer for replies and problem documents. */
-    public static final ObjectMapper WRITER = JsonMapper.builder()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    /** Writer for replies: the strict mapper (serialization is unaffected by its read features). */
+    public static final ObjectMapper WRITER = STRICT;
 
     private Json() {
+    }
+
+    /**
+     * Lenient binder, used only in monitor mode after a strict failure, to still deliver the payload.
+     * Created on first use: an enforcing function never loads it.
+     *
+     * @return the lenient mapper
+     */
+    public static ObjectMapper lenient() {
+        return Lenient.MAPPER;
+    }
+
+    private static final class Lenient {
+        static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(BACKSTOP).build())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     private static ObjectMapper strict() {
@@ -63,6 +72,7 @@ public final class Json {
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build();
         // no coercion between JSON types: "5" is not a number, 5 is not a string, "" is not null
         fail(mapper, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Float,

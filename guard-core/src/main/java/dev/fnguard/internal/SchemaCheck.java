@@ -37,12 +37,31 @@ public final class SchemaCheck implements Check {
     private final boolean monitored;
 
     private SchemaCheck(Class<?> type, Policy policy) {
+        BeanValidation.startBootstrap();
         this.strict = Json.STRICT.readerFor(type);
-        this.lenient = Json.LENIENT.readerFor(type);
+        this.monitored = policy.modeFor(NAME) == Mode.MONITOR;
+        this.lenient = monitored ? Json.lenient().readerFor(type) : null;
         this.validator = BeanValidation.validator();
         // builds the validator's metadata for the type now, at init, not at the first event
         this.constrained = validator.getConstraintsForClass(type).isBeanConstrained();
-        this.monitored = policy.modeFor(NAME) == Mode.MONITOR;
+        prime();
+    }
+
+    /**
+     * Binds and validates an empty object once, at init, so that Jackson builds the type's
+     * deserializer and Hibernate Validator initializes its constraint validators (compiling
+     * {@code @Pattern} expressions) now rather than at the first event. The outcome is ignored:
+     * an empty object is usually invalid, and a payload type may even refuse to be constructed.
+     */
+    private void prime() {
+        try {
+            Object empty = strict.readValue("{}");
+            if (empty != null && constrained) {
+                validator.validate(empty);
+            }
+        } catch (Exception | LinkageError e) {
+            // priming is best effort (a type with primitives refuses "{}"); the deserializer is built either way
+        }
     }
 
     /**
@@ -70,7 +89,7 @@ public final class SchemaCheck implements Check {
             value = strict.readValue(body);
         } catch (IOException e) {
             Verdict denial = classify(e);
-            if (monitored && bindLeniently(inspection, body)) {
+            if (lenient != null && bindLeniently(inspection, body)) {
                 return denial;
             }
             inspection.markUndeliverable();

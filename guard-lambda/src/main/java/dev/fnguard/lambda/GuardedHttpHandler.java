@@ -8,6 +8,7 @@ import dev.fnguard.GuardOptions;
 import dev.fnguard.Guarded;
 import dev.fnguard.HttpReply;
 import dev.fnguard.Policy;
+import dev.fnguard.internal.BeanValidation;
 import dev.fnguard.lambda.internal.HttpPipeline;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,9 @@ public abstract class GuardedHttpHandler<In, Out> implements RequestStreamHandle
      * @param options environment, audit sink and clock
      */
     protected GuardedHttpHandler(GuardOptions options) {
+        // the two heaviest parts of init (AWS's serializers, Hibernate Validator) run in parallel
+        HttpPipeline.startPriming();
+        BeanValidation.startBootstrap();
         Class<In> payloadType = payloadType(getClass());
         Policy policy = Policy.forClass(getClass()).withEnvironment(options.environment());
         Guard guard = Guard.builder(policy, payloadType)
@@ -64,6 +68,7 @@ public abstract class GuardedHttpHandler<In, Out> implements RequestStreamHandle
                 .build();
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
         this.pipeline = new HttpPipeline<>(guard, payloadType, fn);
+        SnapStartPriming.register(pipeline);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,33 +29,52 @@ import java.util.UUID;
  */
 final class HttpEvents {
 
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> V2 =
-            AwsSerialization.serializerFor(APIGatewayV2HTTPEvent.class);
-    private static final PojoSerializer<APIGatewayProxyRequestEvent> V1 =
-            AwsSerialization.serializerFor(APIGatewayProxyRequestEvent.class);
-    private static final PojoSerializer<ApplicationLoadBalancerRequestEvent> ALB =
-            AwsSerialization.serializerFor(ApplicationLoadBalancerRequestEvent.class);
+    // one holder per format: a function behind one front door never loads the others' serializers
+    private static final class V2 {
+        static final PojoSerializer<APIGatewayV2HTTPEvent> S = AwsSerialization.serializerFor(APIGatewayV2HTTPEvent.class);
+    }
+
+    private static final class V1 {
+        static final PojoSerializer<APIGatewayProxyRequestEvent> S =
+                AwsSerialization.serializerFor(APIGatewayProxyRequestEvent.class);
+    }
+
+    private static final class Alb {
+        static final PojoSerializer<ApplicationLoadBalancerRequestEvent> S =
+                AwsSerialization.serializerFor(ApplicationLoadBalancerRequestEvent.class);
+    }
 
     private HttpEvents() {
     }
 
-    /** Forces the serializers' class loading and setup, for init-time priming. */
-    static void prime() {
-        // referencing the static fields above is enough
-        if (V2 == null || V1 == null || ALB == null) {
-            throw new IllegalStateException("AWS serializers unavailable");
+    /** Creates the serializers of a format ahead of its first event (init-time priming). */
+    static void prime(HttpEventKind kind) {
+        switch (kind) {
+            case APIGW_REST:
+                Objects.requireNonNull(V1.S);
+                break;
+            case ALB:
+                Objects.requireNonNull(Alb.S);
+                break;
+            default:
+                Objects.requireNonNull(V2.S);
         }
     }
 
     static HttpEvent map(HttpEventKind kind, byte[] event, Context context, String functionName) {
+        return map(kind, event, event.length, context, functionName);
+    }
+
+    static HttpEvent map(HttpEventKind kind, byte[] event, int length, Context context, String functionName) {
         switch (kind) {
             case APIGW_HTTP:
             case FUNCTION_URL:
-                return v2(kind, V2.fromJson(new ByteArrayInputStream(event)), event.length, context, functionName);
+                return v2(kind, V2.S.fromJson(new ByteArrayInputStream(event, 0, length)), length, context,
+                        functionName);
             case APIGW_REST:
-                return v1(V1.fromJson(new ByteArrayInputStream(event)), event.length, context, functionName);
+                return v1(V1.S.fromJson(new ByteArrayInputStream(event, 0, length)), length, context, functionName);
             case ALB:
-                return alb(ALB.fromJson(new ByteArrayInputStream(event)), event.length, context, functionName);
+                return alb(Alb.S.fromJson(new ByteArrayInputStream(event, 0, length)), length, context, functionName);
             default:
                 throw new IllegalArgumentException("not an HTTP event: " + kind);
         }

@@ -13,12 +13,20 @@ import java.util.Map;
 /** Writes an HTTP answer in the response shape of the event that came in, with AWS's serializers. */
 final class HttpResponses {
 
-    private static final PojoSerializer<APIGatewayV2HTTPResponse> V2 =
-            AwsSerialization.serializerFor(APIGatewayV2HTTPResponse.class);
-    private static final PojoSerializer<APIGatewayProxyResponseEvent> V1 =
-            AwsSerialization.serializerFor(APIGatewayProxyResponseEvent.class);
-    private static final PojoSerializer<ApplicationLoadBalancerResponseEvent> ALB =
-            AwsSerialization.serializerFor(ApplicationLoadBalancerResponseEvent.class);
+    private static final class V2 {
+        static final PojoSerializer<APIGatewayV2HTTPResponse> S =
+                AwsSerialization.serializerFor(APIGatewayV2HTTPResponse.class);
+    }
+
+    private static final class V1 {
+        static final PojoSerializer<APIGatewayProxyResponseEvent> S =
+                AwsSerialization.serializerFor(APIGatewayProxyResponseEvent.class);
+    }
+
+    private static final class Alb {
+        static final PojoSerializer<ApplicationLoadBalancerResponseEvent> S =
+                AwsSerialization.serializerFor(ApplicationLoadBalancerResponseEvent.class);
+    }
 
     private HttpResponses() {
     }
@@ -35,7 +43,7 @@ final class HttpResponses {
                 if (text != null) {
                     r.setBody(text);
                 }
-                V1.toJson(r, out);
+                V1.S.toJson(r, out);
                 return;
             }
             case ALB: {
@@ -51,7 +59,7 @@ final class HttpResponses {
                     r.setHeaders(headers);
                 }
                 r.setBody(text == null ? "" : text);
-                ALB.toJson(r, out);
+                Alb.S.toJson(r, out);
                 return;
             }
             default: {
@@ -62,14 +70,22 @@ final class HttpResponses {
                 if (text != null) {
                     b.withBody(text);
                 }
-                V2.toJson(b.build(), out);
+                V2.S.toJson(b.build(), out);
             }
         }
     }
 
-    static void prime() {
-        if (V2 == null || V1 == null || ALB == null) {
-            throw new IllegalStateException("AWS serializers unavailable");
+    /** Creates the serializer of a format ahead of its first answer (init-time priming). */
+    static void prime(HttpEventKind kind) {
+        switch (kind) {
+            case APIGW_REST:
+                java.util.Objects.requireNonNull(V1.S);
+                break;
+            case ALB:
+                java.util.Objects.requireNonNull(Alb.S);
+                break;
+            default:
+                java.util.Objects.requireNonNull(V2.S);
         }
     }
 }
