@@ -139,14 +139,16 @@ public final class BatchPipeline<T> {
         try {
             EventBytes event = EventBytes.read(in, guard.policy().limits().maxEventBytes());
             if (event.truncated()) {
-                evaluation = guard.refuse(unreadable(context, fn, event.bytes().length), Verdict.deny(Reason.LIMIT_BODY));
+                evaluation = guard.refuse(unreadable(context, fn, event.length()), Verdict.deny(Reason.LIMIT_BODY));
             } else {
+                // the read buffer may be longer than the event; mappers take exact arrays
+                byte[] bytes = event.length() == event.bytes().length ? event.bytes()
+                        : java.util.Arrays.copyOf(event.bytes(), event.length());
                 try {
-                    batch = mapper.map(event.bytes(), context, fn);
+                    batch = mapper.map(bytes, context, fn);
                 } catch (RuntimeException e) {
                     LOG.warn("batch event refused by the deserializer: {}", Throwables.describe(e));
-                    evaluation = guard.refuse(unreadable(context, fn, event.bytes().length),
-                            Verdict.deny(Reason.MALFORMED));
+                    evaluation = guard.refuse(unreadable(context, fn, bytes.length), Verdict.deny(Reason.MALFORMED));
                 }
                 if (batch != null) {
                     evaluation = guard.evaluate(batch.invocation());
