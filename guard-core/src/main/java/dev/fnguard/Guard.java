@@ -11,6 +11,7 @@ import dev.fnguard.internal.SchemaCheck;
 import dev.fnguard.spi.BudgetStore;
 import dev.fnguard.spi.InMemoryReplayStore;
 import dev.fnguard.spi.ReplayStore;
+import dev.fnguard.internal.SourceCheck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
  * transport ({@code http}), {@code auth} (when the policy declares a way to verify callers) and
- * {@code budget} once per invocation, then per record {@code limits}, {@code schema} and {@code detect}
- * (when the policy selects detectors).
+ * {@code budget} once per invocation, then per record {@code source} (the record's own origin against
+ * the allow-list), {@code limits}, {@code schema} and {@code detect} (when the policy selects
+ * detectors).
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -286,6 +288,34 @@ public final class Guard {
         }
     }
 
+    /**
+     * Emits the audit event of one denied or failed record of a batch, with the record's id (as the
+     * field {@code recordId=<id>}) and its reason. It is not the terminal event of the invocation:
+     * {@link #complete} still emits that one.
+     *
+     * @param evaluation the evaluation of the invocation
+     * @param result the record's result
+     * @param outcome {@link Outcome#SKIPPED} for a denied record, {@link Outcome#ERROR} when user code failed
+     * @param error what user code threw, if anything (only its class is recorded)
+     * @return the event emitted
+     */
+    public AuditEvent completeRecord(Evaluation evaluation, RecordResult result, Outcome outcome,
+            Optional<Throwable> error) {
+        Invocation inv = evaluation.invocation();
+        Set<String> reasons = new LinkedHashSet<>();
+        Set<String> fields = new LinkedHashSet<>();
+        fields.add("recordId=" + result.record().id());
+        collect(result.verdict(), reasons, fields);
+        Decision decision = result.verdict().decision();
+        AuditEvent event = new AuditEvent(clock.instant(), inv.requestId(), inv.traceId(), inv.functionName(),
+                inv.source(), evaluation.caller(), policy.mode(), decision, List.copyOf(reasons),
+                List.copyOf(fields), List.of(), 1, result.record().size(),
+                PayloadHash.sha256(List.of(result.record())), 0, outcome, error.map(e -> e.getClass().getName()),
+                0, 0);
+        auditSink.emit(event);
+        return event;
+    }
+
     private static void collect(Verdict v, Set<String> reasons, Set<String> fields) {
         v.reason().ifPresent(r -> reasons.add(r.name()));
         fields.addAll(v.fields());
@@ -355,6 +385,7 @@ public final class Guard {
                 invocation.add(new BudgetCheck(policy.budget(),
                         budgetStore != null ? budgetStore : new InMemoryBudgetStore(), clock));
             }
+            record.add(new SourceCheck(policy.sources()));
             if (payloadType != Void.class) {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));

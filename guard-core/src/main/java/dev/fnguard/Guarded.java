@@ -102,4 +102,11 @@ public @interface Guarded {
      * @return the detection rules
      */
     dev.fnguard.detect.Detect detect() default @dev.fnguard.detect.Detect;
+
+    /**
+     * Which event sources may invoke the handler; {@code FNGUARD_ALLOWED_SOURCES} replaces the list.
+     *
+     * @return the source rules, none (any source) by default
+     */
+    Sources sources() default @Sources;
 }

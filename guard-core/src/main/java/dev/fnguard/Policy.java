@@ -26,6 +26,11 @@ public final class Policy {
     /** Environment variable: a lower payload limit in bytes. */
     public static final String ENV_MAX_BODY_BYTES = "FNGUARD_MAX_BODY_BYTES";
 
+    /** Environment variable: comma-separated source patterns that replace the declared allow-list. */
+    public static final String ENV_ALLOWED_SOURCES = "FNGUARD_ALLOWED_SOURCES";
+    /** Environment variable: a lower cap on a queue message's receive count. */
+    public static final String ENV_MAX_RECEIVE_COUNT = "FNGUARD_MAX_RECEIVE_COUNT";
+
     private static final Policy DEFAULTS = builder().build();
 
     private final Mode mode;
@@ -34,12 +39,13 @@ public final class Policy {
     private final HttpSettings http;
     private final BudgetSettings budget;
     private final AuthSettings auth;
-
     private final dev.fnguard.detect.DetectSettings detect;
+    private final SourceSettings sources;
 
     private Policy(Builder b) {
         this.auth = b.auth;
         this.detect = b.detect;
+        this.sources = b.sources;
         this.mode = b.mode;
         this.monitoredChecks = Set.copyOf(b.monitoredChecks);
         this.limits = b.limits;
@@ -84,6 +90,7 @@ public final class Policy {
                 .http(HttpSettings.of(guarded.http()))
                 .budget(BudgetSettings.of(guarded.budget()))
                 .detect(dev.fnguard.detect.DetectSettings.of(guarded.detect()))
+                .sources(SourceSettings.of(guarded.sources()))
                 .build();
     }
 
@@ -124,6 +131,7 @@ public final class Policy {
         b.budget = budget;
         b.auth = auth;
         b.detect = detect;
+        b.sources = sources;
         return b;
     }
 
@@ -163,7 +171,30 @@ public final class Policy {
             b.limits(limits.withMaxBodyBytes(bytes));
         }
         b.auth(auth.withEnvironment(env));
+        String allowed = blankToNull(env.get(ENV_ALLOWED_SOURCES));
+        if (allowed != null) {
+            b.sources(sources.withAllowed(SourceSettings.split(allowed), ENV_ALLOWED_SOURCES));
+        }
+        String receive = blankToNull(env.get(ENV_MAX_RECEIVE_COUNT));
+        if (receive != null) {
+            int n;
+            try {
+                n = Integer.parseInt(receive.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(ENV_MAX_RECEIVE_COUNT + " must be a number, was '" + receive + "'");
+            }
+            if (n > sources.maxReceiveCount() || n < 1) {
+                throw new IllegalArgumentException(ENV_MAX_RECEIVE_COUNT + " may only lower the cap of "
+                        + sources.maxReceiveCount() + ", was " + n);
+            }
+            b.sources(sources.withMaxReceiveCount(n));
+        }
         return b.build();
+    }
+
+    /** @return the event-source allow-list and source rules */
+    public SourceSettings sources() {
+        return sources;
     }
 
     /** @return the injection detection settings */
@@ -230,8 +261,15 @@ public final class Policy {
         private BudgetSettings budget = BudgetSettings.defaults();
         private AuthSettings auth = AuthSettings.none();
         private dev.fnguard.detect.DetectSettings detect = dev.fnguard.detect.DetectSettings.off();
+        private SourceSettings sources = SourceSettings.defaults();
 
         private Builder() {
+        }
+
+        /** @param sources the source rules (default {@link SourceSettings#defaults()}) @return this */
+        public Builder sources(SourceSettings sources) {
+            this.sources = Objects.requireNonNull(sources, "sources");
+            return this;
         }
 
         /** @param mode the global mode (default enforce) @return this */

@@ -87,6 +87,16 @@ public enum Reason {
     INJECTION_TEMPLATE(400, "Bad Request"),
     /** An XML DOCTYPE or external entity declaration. */
     XXE(400, "Bad Request"),
+    /** The event or record comes from a source outside the policy's allow-list, or carries no identity. */
+    SOURCE(403, "Forbidden"),
+    /** A queue message delivered more often than the policy's {@code maxReceiveCount} allows. */
+    POISON(400, "Bad Request"),
+    /** An object key with traversal, NUL or control characters, or outside the policy's key pattern. */
+    OBJECT_KEY(400, "Bad Request"),
+    /** An object larger than the policy's {@code maxObjectBytes}. */
+    OBJECT_SIZE(413, "Content Too Large"),
+    /** The event has travelled more hops through functions than the policy's maximum allows. */
+    LOOP(508, "Loop Detected"),
     /** An error inside the guard; the event is refused (fail closed). */
     INTERNAL(500, "Internal Server Error");
 

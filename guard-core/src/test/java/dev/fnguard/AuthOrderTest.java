@@ -22,7 +22,7 @@ class AuthOrderTest {
 
     @Test
     void authRunsAfterTransportAndBeforeLimitsAndSchema() {
-        assertEquals(List.of("http", "auth", "limits", "schema"), guard().checkNames());
+        assertEquals(List.of("http", "auth", "source", "limits", "schema"), guard().checkNames());
     }
 
     @Test
@@ -35,7 +35,7 @@ class AuthOrderTest {
 
     @Test
     void withoutAnyAuthDeclarationThereIsNoAuthCheck() {
-        assertEquals(List.of("http", "limits", "schema"),
+        assertEquals(List.of("http", "source", "limits", "schema"),
                 Guard.builder(Policy.defaults(), Order.class).auditSink(e -> { }).build().checkNames());
     }
 }

@@ -66,14 +66,14 @@ class BudgetCheckTest {
 
     @Test
     void withoutBudgetsTheCheckIsNotInTheChain() {
-        assertEquals(List.of("http", "limits", "schema"), guard(OFF).checkNames());
+        assertEquals(List.of("http", "source", "limits", "schema"), guard(OFF).checkNames());
     }
 
     @Test
     void budgetRunsAfterTransportAndBeforeLimits() {
         Guard g = guard(with(Optional.of(RateLimit.perMinute(60, 10)), Optional.empty(), SpendLimit.none(),
                 CostModel.defaults(), 0, 0, 0));
-        assertEquals(List.of("http", "budget", "limits", "schema"), g.checkNames());
+        assertEquals(List.of("http", "budget", "source", "limits", "schema"), g.checkNames());
     }
 
     @Test

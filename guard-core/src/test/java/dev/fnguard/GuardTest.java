@@ -30,7 +30,7 @@ class GuardTest {
         Order o = assertInstanceOf(Order.class, e.records().get(0).payload().orElseThrow());
         assertEquals("ABC-1", o.sku());
         assertEquals(3, o.quantity());
-        assertEquals(List.of("http", "limits", "schema"), e.checks().stream().map(CheckRun::name).toList());
+        assertEquals(List.of("http", "source", "limits", "schema"), e.checks().stream().map(CheckRun::name).toList());
     }
 
     @Test

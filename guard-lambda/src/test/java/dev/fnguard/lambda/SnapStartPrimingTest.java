@@ -23,7 +23,7 @@ class SnapStartPrimingTest {
         List<Evaluation> primed = SnapStartPriming.instance().primeAll();
         assertFalse(primed.isEmpty());
         Evaluation last = primed.get(primed.size() - 1);
-        assertEquals(List.of("http", "limits", "schema"), last.checks().stream().map(CheckRun::name).toList(),
+        assertEquals(List.of("http", "source", "limits", "schema"), last.checks().stream().map(CheckRun::name).toList(),
                 "the compiled checks ran on the synthetic event");
         assertEquals(0, h.calls.get(), "no user code");
         assertTrue(audit.isEmpty(), "no audit event");

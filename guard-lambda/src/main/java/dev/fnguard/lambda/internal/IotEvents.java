@@ -1,0 +1,89 @@
+package dev.fnguard.lambda.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fnguard.EventRecord;
+import dev.fnguard.Invocation;
+import dev.fnguard.Reason;
+import dev.fnguard.Source;
+import dev.fnguard.SourceKind;
+import dev.fnguard.internal.Json;
+import dev.fnguard.internal.SourceCheck;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Maps AWS IoT Core rule events. They carry no envelope, so by convention the rule's SQL adds
+ * {@code topic() AS topic} and {@code clientid() AS clientId}: those two keys give the source
+ * identity ({@code iot:<topic>}, client id attribute) and are removed before the payload is bound.
+ */
+public final class IotEvents {
+
+    /** The source of unreadable IoT events in audit events. */
+    public static final Source UNREADABLE = Source.of(SourceKind.IOT, "iot-rule", null);
+    /** Record attribute holding the MQTT client id. */
+    public static final String ATTR_CLIENT_ID = "clientId";
+
+    private IotEvents() {
+    }
+
+    /**
+     * Maps an IoT rule event (a JSON object) to one record.
+     *
+     * @param bytes the event
+     * @param ctx the Lambda context, may be null
+     * @param fn the function name
+     * @return the batch of one
+     */
+    public static BatchEvent map(byte[] bytes, Context ctx, String fn) {
+        String requestId = ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
+        Map<String, String> attrs = new HashMap<>();
+        attrs.put(SourceCheck.ATTR_FAMILY, "iot");
+        String topic = null;
+        EventRecord record;
+        try {
+            JsonNode tree = Json.STRICT.readTree(bytes);
+            if (!(tree instanceof ObjectNode obj)) {
+                throw new IllegalArgumentException("not an IoT rule event");
+            }
+            JsonNode t = obj.remove("topic");
+            JsonNode c = obj.remove("clientId");
+            if (t != null && t.isTextual() && !t.asText().isEmpty()) {
+                topic = "iot:" + t.asText();
+                attrs.put(SourceCheck.ATTR_SOURCE, topic);
+            }
+            if (c != null && c.isTextual()) {
+                attrs.put(ATTR_CLIENT_ID, c.asText());
+            }
+            record = new EventRecord(requestId, Json.WRITER.writeValueAsBytes(obj), attrs);
+        } catch (IOException | IllegalArgumentException e) {
+            // not JSON the guard can read: refused as malformed, with its own audit event
+            record = EventRecord.undecodable(requestId, Reason.MALFORMED, attrs);
+        }
+        Invocation inv = Invocation.builder()
+                .requestId(requestId)
+                .functionName(fn)
+                .source(Source.of(SourceKind.IOT, "iot-rule", topic))
+                .records(List.of(record))
+                .remainingMillis(ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE
+                        : ctx.getRemainingTimeInMillis())
+                .eventBytes(bytes.length)
+                .build();
+        return new BatchEvent(inv, new String[1], new String[] {requestId});
+    }
+
+    /**
+     * IoT rules have no caller to answer: writes nothing.
+     *
+     * @param failedIds ignored
+     * @param out the stream
+     */
+    public static void answer(List<String> failedIds, OutputStream out) {
+        // asynchronous source: a denied event was dropped and audited
+    }
+}
