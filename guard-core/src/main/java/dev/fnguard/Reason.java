@@ -45,6 +45,13 @@ public enum Reason {
     TLS_REQUIRED(403, "Forbidden"),
     /** The event is not of a kind this handler accepts. */
     UNSUPPORTED_EVENT(400, "Bad Request"),
+    /** The event came from a source the policy's allow-list does not name ({@code FNGUARD_ALLOWED_SOURCES}). */
+    SOURCE(403, "Forbidden"),
+    /**
+     * An object name (S3 key, Azure blob path) with traversal ({@code ../}, encoded or double-encoded,
+     * backslashes), a NUL or a control character.
+     */
+    OBJECT_KEY(400, "Bad Request"),
     /** An error inside the guard; the event is refused (fail closed). */
     INTERNAL(500, "Internal Server Error");
 

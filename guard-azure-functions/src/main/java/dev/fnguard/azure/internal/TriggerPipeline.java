@@ -1,0 +1,223 @@
+package dev.fnguard.azure.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.azure.functions.internal.spi.middleware.MiddlewareChain;
+import com.microsoft.azure.functions.internal.spi.middleware.MiddlewareContext;
+import dev.fnguard.Evaluation;
+import dev.fnguard.EventRecord;
+import dev.fnguard.Guard;
+import dev.fnguard.Invocation;
+import dev.fnguard.Outcome;
+import dev.fnguard.Reason;
+import dev.fnguard.RecordResult;
+import dev.fnguard.Source;
+import dev.fnguard.Verdict;
+import dev.fnguard.azure.EventDeniedException;
+import dev.fnguard.internal.Json;
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One invocation of a function with a string trigger (Queue Storage, Service Bus, string blob, Event
+ * Hubs, IoT Hub), inside the middleware: read the trigger value, map it, evaluate it, hand the
+ * validated payload (or the messages that passed) to the function, audit exactly once.
+ *
+ * <p>Compiled once per function; thread-safe (its only mutable field is a once-only log flag).
+ */
+public final class TriggerPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger("fnguard");
+
+    private final Guard guard;
+    private final TriggerBinding binding;
+    private final Source source;
+    private final boolean sourceAllowed;
+    private final boolean failOnDeny;
+    private final int eventCap;
+    private final AtomicBoolean unreadableLogged = new AtomicBoolean();
+    private final Object[] emptyArray;
+
+    /**
+     * Compiles the pipeline.
+     *
+     * @param guard the function's guard
+     * @param binding its trigger
+     * @param allowList the Azure source allow-list
+     * @param failOnDeny whether a denied single queue message fails the invocation (retry, then
+     *     poison or dead-letter queue) rather than completing it
+     */
+    public TriggerPipeline(Guard guard, TriggerBinding binding, SourceAllowList allowList, boolean failOnDeny) {
+        this.guard = guard;
+        this.binding = binding;
+        this.source = new Source(binding.kind().sourceKind(), binding.kind().type(), binding.identity());
+        this.sourceAllowed = allowList.allows(binding.kind(), binding.identity());
+        boolean queue = binding.kind() == TriggerKind.QUEUE || binding.kind() == TriggerKind.SERVICE_BUS;
+        this.failOnDeny = failOnDeny && queue && !binding.many();
+        this.eventCap = guard.policy().limits().maxEventBytes();
+        this.emptyArray = binding.parameterType().isArray()
+                ? (Object[]) Array.newInstance(binding.elementType(), 0) : null;
+    }
+
+    /** @return the trigger this pipeline guards */
+    public TriggerBinding binding() {
+        return binding;
+    }
+
+    /**
+     * Runs one invocation.
+     *
+     * @param context the worker's middleware context
+     * @param chain the rest of the chain (the function)
+     * @throws Exception what the function throws, or {@link EventDeniedException} for a denied queue message
+     */
+    public void run(MiddlewareContext context, MiddlewareChain chain) throws Exception {
+        Invocation.Builder base = Invocation.builder()
+                .requestId(AzureIds.invocationId(context))
+                .traceId(AzureIds.traceId(context))
+                .functionName(AzureIds.functionName(context))
+                .source(source);
+        Evaluation evaluation;
+        Object raw;
+        try {
+            raw = context.getParameterValue(binding.bindingName());
+            evaluation = evaluate(base, raw);
+        } catch (RuntimeException e) {
+            LOG.error("guard failed on invocation {}: {}", context.getInvocationId(), e.getClass().getName());
+            evaluation = guard.refuse(base.build(), Verdict.deny(Reason.INTERNAL));
+        }
+        if (binding.many()) {
+            runBatch(context, chain, evaluation);
+        } else {
+            runSingle(context, chain, evaluation);
+        }
+    }
+
+    private Evaluation evaluate(Invocation.Builder base, Object raw) {
+        if (!(raw instanceof String text)) {
+            if (unreadableLogged.compareAndSet(false, true)) {
+                LOG.warn("fnguard: the worker gave no string value for trigger '{}' of {} ({}); such invocations "
+                        + "are refused. Declare the trigger with dataType = \"string\"", binding.bindingName(),
+                        source.type(), raw == null ? "null" : raw.getClass().getName());
+            }
+            return guard.refuse(base.build(), Verdict.deny(Reason.UNSUPPORTED_EVENT));
+        }
+        if (text.length() > eventCap) {
+            // a UTF-8 encoding is at least as long as the string: too large, without encoding it
+            return guard.refuse(base.eventBytes(text.length()).records(List.of(new EventRecord("0", new byte[0],
+                    Map.of()))).build(), Verdict.deny(Reason.LIMIT_BODY));
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        base.eventBytes(bytes.length);
+        if (!sourceAllowed) {
+            return guard.refuse(base.records(List.of(new EventRecord("0", bytes, Map.of()))).build(),
+                    Verdict.deny(Reason.SOURCE));
+        }
+        if (!binding.many()) {
+            return guard.evaluate(base.records(List.of(new EventRecord("0", bytes, Map.of()))).build());
+        }
+        Optional<List<EventRecord>> messages = split(bytes);
+        if (messages.isEmpty()) {
+            return guard.refuse(base.records(List.of(new EventRecord("batch", bytes, Map.of()))).build(),
+                    Verdict.deny(Reason.MALFORMED));
+        }
+        return guard.evaluate(base.records(messages.get()).build());
+    }
+
+    /**
+     * A batch arrives as one JSON array: each element is a message, a string element is the message
+     * text itself, any other element is the message's JSON.
+     */
+    private static Optional<List<EventRecord>> split(byte[] bytes) {
+        JsonNode tree;
+        try {
+            tree = Json.STRICT.readTree(bytes);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (tree == null || !tree.isArray()) {
+            return Optional.empty();
+        }
+        List<EventRecord> records = new ArrayList<>(tree.size());
+        int i = 0;
+        for (JsonNode element : tree) {
+            byte[] body;
+            if (element.isTextual()) {
+                body = element.textValue().getBytes(StandardCharsets.UTF_8);
+            } else {
+                try {
+                    body = Json.STRICT.writeValueAsBytes(element);
+                } catch (java.io.IOException e) {
+                    return Optional.empty();
+                }
+            }
+            records.add(new EventRecord(Integer.toString(i++), body, Map.of()));
+        }
+        return Optional.of(records);
+    }
+
+    private void runSingle(MiddlewareContext context, MiddlewareChain chain, Evaluation evaluation)
+            throws Exception {
+        Optional<Verdict> denial = evaluation.denial();
+        if (denial.isPresent()) {
+            guard.complete(evaluation, Outcome.SKIPPED, 0, Optional.empty());
+            if (failOnDeny) {
+                throw new EventDeniedException(denial.get().reason().orElse(Reason.INTERNAL),
+                        evaluation.invocation().requestId());
+            }
+            return;
+        }
+        RecordResult only = evaluation.records().get(0);
+        if (!binding.deliversText()) {
+            context.updateParameterValue(binding.bindingName(), only.payload().orElseThrow());
+        }
+        callFunction(context, chain, evaluation);
+    }
+
+    private void runBatch(MiddlewareContext context, MiddlewareChain chain, Evaluation evaluation)
+            throws Exception {
+        List<Object> deliver = new ArrayList<>();
+        for (RecordResult r : evaluation.records()) {
+            if (r.deliverable()) {
+                deliver.add(binding.deliversText()
+                        ? new String(r.record().body(), StandardCharsets.UTF_8)
+                        : r.payload().orElseThrow());
+            }
+        }
+        if (deliver.isEmpty() || !evaluation.invocationVerdict().passes()) {
+            // nothing left for user code; a stream has no per-message failure to report: audited, dropped
+            guard.complete(evaluation, Outcome.SKIPPED, 0, Optional.empty());
+            return;
+        }
+        context.updateParameterValue(binding.bindingName(), asParameter(deliver));
+        callFunction(context, chain, evaluation);
+    }
+
+    private Object asParameter(List<Object> values) {
+        if (emptyArray != null) {
+            return values.toArray(emptyArray);
+        }
+        return List.copyOf(values);
+    }
+
+    private void callFunction(MiddlewareContext context, MiddlewareChain chain, Evaluation evaluation)
+            throws Exception {
+        Outcome outcome = Outcome.ERROR;
+        Throwable error = null;
+        try {
+            chain.doNext(context);
+            outcome = Outcome.OK;
+        } catch (Throwable t) {
+            error = t;
+            throw t;
+        } finally {
+            guard.complete(evaluation, outcome, 0, Optional.ofNullable(error));
+        }
+    }
+}
