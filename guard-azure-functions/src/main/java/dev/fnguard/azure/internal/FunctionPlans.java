@@ -50,21 +50,16 @@ public final class FunctionPlans {
 
     private final GuardOptions options;
     private final FunctionLocator locator;
-    private final SourceAllowList allowList;
-    private final boolean failOnDeny;
 
     /**
      * Creates the compiler.
      *
      * @param options environment, audit sink and clock
      * @param locator finds a function's method
-     * @throws IllegalArgumentException naming the variable when a setting is invalid
      */
     public FunctionPlans(GuardOptions options, FunctionLocator locator) {
         this.options = options;
         this.locator = locator;
-        this.allowList = SourceAllowList.parse(options.environment().get(SourceAllowList.ENV));
-        this.failOnDeny = onDeny(options.environment().get(ENV_ON_DENY));
     }
 
     static boolean onDeny(String value) {
@@ -121,6 +116,9 @@ public final class FunctionPlans {
                     .auditSink(options.auditSink())
                     .clock(options.clock())
                     .build();
+            // settings are validated here, per function, so that a bad one refuses that function's events
+            SourceAllowList allowList = SourceAllowList.parse(options.environment().get(SourceAllowList.ENV));
+            boolean failOnDeny = onDeny(options.environment().get(ENV_ON_DENY));
             TriggerPipeline pipeline = new TriggerPipeline(guard, b, allowList, failOnDeny);
             LOG.info("fnguard: function {} guarded by the middleware ({} '{}', source {}, payload {})",
                     functionName, b.kind().type(), b.bindingName(), b.identity().orElse("unnamed"),
