@@ -7,8 +7,10 @@ import dev.fnguard.Guard;
 import dev.fnguard.GuardOptions;
 import dev.fnguard.Guarded;
 import dev.fnguard.Policy;
+import dev.fnguard.Reason;
 import dev.fnguard.azure.internal.AzureHttpPipeline;
 import dev.fnguard.azure.internal.AzureIds;
+import dev.fnguard.azure.internal.BlobNames;
 import dev.fnguard.azure.internal.FunctionLocator;
 import dev.fnguard.azure.internal.FunctionPlans;
 import dev.fnguard.azure.internal.HttpFunctionType;
@@ -61,6 +63,41 @@ public final class AzureGuard {
     /** Holder of the process-wide instance, created at first use. */
     private static final class Shared {
         static final AzureGuard INSTANCE = new AzureGuard(GuardOptions.defaults());
+    }
+
+    /**
+     * The process-wide instance that {@link #http} uses: process environment, SLF4J audit sink.
+     *
+     * @return the instance
+     */
+    public static AzureGuard shared() {
+        return Shared.INSTANCE;
+    }
+
+    /**
+     * Checks the name of the blob that triggered the function, which the worker does not show to
+     * middleware: call it first thing in a blob function, with the {@code {name}} of the trigger path.
+     * A name with traversal ({@code ../}, encoded or double-encoded, backslashes), an absolute path, a
+     * NUL or a control character throws {@link EventDeniedException} with reason {@code OBJECT_KEY};
+     * {@link GuardMiddleware} records that as the invocation's denial (one audit event) and drops the
+     * blob instead of letting the host retry it.
+     *
+     * <pre>{@code
+     * public void run(@BlobTrigger(name = "content", path = "uploads/{name}", dataType = "string") String content,
+     *                 @BindingName("name") String name, ExecutionContext context) {
+     *     String safeName = AzureGuard.blobName(name, context);
+     * }</pre>
+     *
+     * @param name the blob name, without the container
+     * @param context the execution context
+     * @return the name, when it is safe
+     * @throws EventDeniedException when it is not
+     */
+    public static String blobName(String name, ExecutionContext context) {
+        if (!BlobNames.isSafe(name)) {
+            throw new EventDeniedException(Reason.OBJECT_KEY, AzureIds.invocationId(context));
+        }
+        return name;
     }
 
     /**

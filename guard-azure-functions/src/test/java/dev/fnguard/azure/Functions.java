@@ -5,6 +5,7 @@ import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.BlobTrigger;
 import com.microsoft.azure.functions.annotation.Cardinality;
 import com.microsoft.azure.functions.annotation.EventHubTrigger;
@@ -68,6 +69,13 @@ public class Functions {
     public void blobOrders(@BlobTrigger(name = "content", path = "uploads/{name}", connection = "Storage",
             dataType = "string") String content, ExecutionContext context) {
         ((WorkerContext) context).received(content);
+    }
+
+    /** @param content the blob content @param name the blob name @param context the context */
+    @FunctionName("BlobNamed")
+    public void blobNamed(@BlobTrigger(name = "content", path = "uploads/{name}", connection = "Storage",
+            dataType = "string") String content, @BindingName("name") String name, ExecutionContext context) {
+        ((WorkerContext) context).received(AzureGuard.blobName(name, context));
     }
 
     /** @param events the validated events @param context the context */

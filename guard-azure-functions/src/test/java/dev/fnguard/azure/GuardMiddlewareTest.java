@@ -128,6 +128,25 @@ class GuardMiddlewareTest {
     }
 
     @Test
+    void blobNameWithEncodedTraversalIsDeniedAsObjectKeyInTheOneAuditEvent() throws Exception {
+        WorkerContext ctx = context("BlobNamed", "content", VALID).metadata("name", "reports/..%252F..%252Fetc/passwd");
+        new Worker(List.of(new GuardMiddleware(fx.options()))).invoke(ctx);
+        assertTrue(ctx.received().isEmpty());
+        AuditEvent e = fx.only();
+        assertEquals(List.of("OBJECT_KEY"), e.reasons());
+        assertEquals(Outcome.SKIPPED, e.outcome());
+        assertEquals(Decision.DENY, e.decision());
+    }
+
+    @Test
+    void blobWithSafeNameReachesTheFunction() throws Exception {
+        WorkerContext ctx = context("BlobNamed", "content", VALID).metadata("name", "2026/11/order 17.json");
+        new Worker(List.of(new GuardMiddleware(fx.options()))).invoke(ctx);
+        assertEquals(List.of("2026/11/order 17.json"), ctx.received());
+        assertEquals(Decision.ALLOW, fx.only().decision());
+    }
+
+    @Test
     void eventHubBatchIsCheckedPerMessageAndOnlyValidOnesReachTheFunction() throws Exception {
         String batch = "[" + VALID + ",{\"sku\":\"ABC-123\",\"quantity\":\"2\"},{\"sku\":\"XYZ-9\",\"quantity\":1}]";
         WorkerContext ctx = run("Telemetry", "events", batch);

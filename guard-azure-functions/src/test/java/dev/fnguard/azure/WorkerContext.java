@@ -36,6 +36,7 @@ public final class WorkerContext extends TestExecutionContext implements Middlew
     private final Map<String, Parameter> definitions = new LinkedHashMap<>();
     private final Map<String, Object> hostValues;
     private final Map<String, Object> middlewareValues = new HashMap<>();
+    private final Map<String, String> metadata = new HashMap<>();
     private final List<Object> received = new ArrayList<>();
     private Object returnValue;
     private boolean functionRan;
@@ -121,6 +122,12 @@ public final class WorkerContext extends TestExecutionContext implements Middlew
                 args[i] = this;
                 continue;
             }
+            com.microsoft.azure.functions.annotation.BindingName byName =
+                    p.getAnnotation(com.microsoft.azure.functions.annotation.BindingName.class);
+            if (byName != null) {
+                args[i] = metadata.get(byName.value());
+                continue;
+            }
             String name = bindingName(p);
             Object v = middlewareValues.containsKey(name) ? middlewareValues.get(name) : hostValues.get(name);
             if (v instanceof String s && p.getType() != String.class && !middlewareValues.containsKey(name)) {
@@ -147,6 +154,19 @@ public final class WorkerContext extends TestExecutionContext implements Middlew
      */
     public void hostValue(String name, Object value) {
         hostValues.put(name, value);
+    }
+
+    /**
+     * Sets trigger metadata ({@code @BindingName} values such as a blob's {@code name}), which the
+     * worker does not show to middleware.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this
+     */
+    public WorkerContext metadata(String key, String value) {
+        metadata.put(key, value);
+        return this;
     }
 
     /**

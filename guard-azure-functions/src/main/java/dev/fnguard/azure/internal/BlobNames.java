@@ -40,7 +40,7 @@ public final class BlobNames {
             }
             String decoded = percentDecode(current);
             if (decoded == null) {
-                return false; // a malformed or overlong escape: refuse rather than guess
+                return false; // escapes that decode to invalid UTF-8 (overlong forms): an attack, not a name
             }
             if (decoded.equals(current)) {
                 return true;
@@ -70,19 +70,22 @@ public final class BlobNames {
         return true;
     }
 
-    /** Decodes %XX escapes as UTF-8; null on a malformed escape or invalid UTF-8 (overlong forms included). */
+    /**
+     * Decodes %XX escapes as UTF-8, leniently as many downstream decoders do: a '%' that starts no
+     * escape stays a literal '%' and decoding goes on (so that a stray '%' cannot hide an encoded
+     * traversal). Null when the escapes decode to invalid UTF-8 (overlong forms included).
+     */
     private static String percentDecode(String s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
             if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    return null;
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
+                int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = i + 2 < s.length() ? Character.digit(s.charAt(i + 2), 16) : -1;
                 if (hi < 0 || lo < 0) {
-                    return null;
+                    out.write('%');
+                    i++;
+                    continue;
                 }
                 out.write(hi * 16 + lo);
                 i += 3;

@@ -210,14 +210,22 @@ public final class TriggerPipeline {
             throws Exception {
         Outcome outcome = Outcome.ERROR;
         Throwable error = null;
+        Evaluation audited = evaluation;
         try {
             chain.doNext(context);
             outcome = Outcome.OK;
+        } catch (EventDeniedException denied) {
+            // the function refused what only it can see (a blob name): audit that denial instead
+            audited = guard.refuse(evaluation.invocation(), Verdict.deny(denied.reason()));
+            outcome = Outcome.SKIPPED;
+            if (failOnDeny) {
+                throw denied;
+            }
         } catch (Throwable t) {
             error = t;
             throw t;
         } finally {
-            guard.complete(evaluation, outcome, 0, Optional.ofNullable(error));
+            guard.complete(audited, outcome, 0, Optional.ofNullable(error));
         }
     }
 }
