@@ -151,7 +151,11 @@ public final class TriggerBindings {
         if (named != null && !named.isBlank()) {
             return Optional.of(named.strip());
         }
-        return part(env.get(setting), "AccountName");
+        String value = env.get(setting);
+        if (value != null && value.replace(" ", "").equalsIgnoreCase("UseDevelopmentStorage=true")) {
+            return Optional.of("devstoreaccount1"); // Azurite's fixed account
+        }
+        return part(value, "AccountName");
     }
 
     static Optional<String> namespace(String connection, Map<String, String> env) {
