@@ -144,6 +144,19 @@ public final class AzureGuard {
     }
 
     private AzureHttpPipeline compile(String functionName, HttpFunction<?, ?> function) {
+        try {
+            return compileOrThrow(functionName, function);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("fnguard cannot guard HTTP function {}, every request is refused: {}", functionName,
+                    e.getMessage());
+            return AzureHttpPipeline.refusing(Guard.builder(Policy.defaults(), Void.class)
+                    .auditSink(options.auditSink())
+                    .clock(options.clock())
+                    .build());
+        }
+    }
+
+    private AzureHttpPipeline compileOrThrow(String functionName, HttpFunction<?, ?> function) {
         HttpFunctionType type = HttpFunctionType.of(function);
         Optional<Method> method = FunctionLocator.byFunctionName(type.declaringClass(), functionName, null);
         Guarded guarded = method.map(FunctionPlans::guardedOf)

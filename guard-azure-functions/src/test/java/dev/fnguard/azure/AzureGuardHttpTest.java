@@ -185,6 +185,34 @@ class AzureGuardHttpTest {
         assertEquals(200, r.getStatusCode());
     }
 
+    @Test
+    void invalidSettingRefusesEveryRequestWithAGeneric500AndAnAuditEvent() throws Exception {
+        AzureGuard broken = AzureGuard.create(fx.options(Map.of("FNGUARD_MAX_BODY_BYTES", "lots")));
+        HttpResponseMessage r = broken.handle(TestHttpRequest.postJson(VALID), new TestExecutionContext("OrdersHttp"),
+                new Functions()::createOrder);
+        assertEquals(500, r.getStatusCode());
+        assertFalse(((String) r.getBody()).contains("FNGUARD_MAX_BODY_BYTES"), "no internals to the caller");
+        assertSecurityHeaders(r);
+        assertEquals(java.util.List.of("INTERNAL"), fx.only().reasons());
+        assertEquals(Outcome.SKIPPED, fx.only().outcome());
+    }
+
+    @Test
+    void functionObjectThatIsNotALambdaIsRefusedFailClosed() {
+        HttpFunction<Order, String> notALambda = new HttpFunction<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public dev.fnguard.HttpReply<String> handle(Order payload, dev.fnguard.GuardContext context) {
+                return dev.fnguard.HttpReply.ok("should not run");
+            }
+        };
+        HttpResponseMessage r = guard.handle(TestHttpRequest.postJson(VALID), new TestExecutionContext("Anonymous"),
+                notALambda);
+        assertEquals(500, r.getStatusCode());
+        assertEquals(Decision.DENY, fx.only().decision());
+    }
+
     private static String manyKeys(int n) {
         StringBuilder sb = new StringBuilder("{\"sku\":\"ABC-123\",\"quantity\":1");
         for (int i = 0; i < n; i++) {

@@ -35,6 +35,7 @@ public final class AzureHttpPipeline {
     private final Guard guard;
     private final Class<?> payloadType;
     private final int eventCap;
+    private final boolean refuseAll;
 
     /**
      * Creates the pipeline.
@@ -43,9 +44,25 @@ public final class AzureHttpPipeline {
      * @param payloadType the payload class
      */
     public AzureHttpPipeline(Guard guard, Class<?> payloadType) {
+        this(guard, payloadType, false);
+    }
+
+    private AzureHttpPipeline(Guard guard, Class<?> payloadType, boolean refuseAll) {
         this.guard = guard;
         this.payloadType = payloadType;
         this.eventCap = guard.policy().limits().maxEventBytes();
+        this.refuseAll = refuseAll;
+    }
+
+    /**
+     * A pipeline for a function that could not be compiled (a bad setting, a function reference the
+     * guard cannot read): every request is answered 500 and audited as {@code INTERNAL} (fail closed).
+     *
+     * @param guard a guard with the default policy, for auditing
+     * @return the pipeline
+     */
+    public static AzureHttpPipeline refusing(Guard guard) {
+        return new AzureHttpPipeline(guard, Void.class, true);
     }
 
     /** @return the guard */
@@ -74,7 +91,8 @@ public final class AzureHttpPipeline {
         byte[] body = null;
         try {
             HttpExchange.Mapped mapped = HttpExchange.map(request, context, eventCap);
-            evaluation = mapped.refusal().isPresent()
+            evaluation = refuseAll ? guard.refuse(mapped.invocation(), Verdict.deny(Reason.INTERNAL))
+                    : mapped.refusal().isPresent()
                     ? guard.refuse(mapped.invocation(), Verdict.deny(mapped.refusal().get()))
                     : guard.evaluate(mapped.invocation());
             Invocation inv = evaluation.invocation();
