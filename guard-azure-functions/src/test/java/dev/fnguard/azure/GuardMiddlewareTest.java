@@ -273,6 +273,30 @@ class GuardMiddlewareTest {
     }
 
     @Test
+    void functionThatCannotBeLocatedPassesUntouched() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(AzureFixtures.APP_SETTINGS);
+        env.remove("FNGUARD_AZURE_FUNCTION_CLASSES");
+        WorkerContext ctx = context("QueueOrders", "msg", VALID);
+        new Worker(List.of(new GuardMiddleware(dev.fnguard.GuardOptions.builder().environment(env)
+                .auditSink(fx.audit::add).build()))).invoke(ctx);
+        assertTrue(ctx.functionRan());
+        assertTrue(fx.audit.isEmpty());
+    }
+
+    @Test
+    void oneMiddlewareInstanceServesManyFunctionsAndAuditsOnlyGuardedOnes() throws Exception {
+        GuardMiddleware shared = new GuardMiddleware(fx.options());
+        Worker worker = new Worker(List.of(shared));
+        for (int i = 0; i < 3; i++) {
+            worker.invoke(context("QueueOrders", "msg", VALID));
+            worker.invoke(context("QueueText", "msg", VALID));
+            worker.invoke(context("Unguarded", "msg", "x"));
+        }
+        assertEquals(6, fx.audit.size());
+        assertEquals(3, fx.audit.stream().filter(e -> e.functionName().equals("QueueText")).count());
+    }
+
+    @Test
     void invalidOnDenySettingNamesTheVariableAndFailsClosed() {
         EventDeniedException ex = assertThrows(EventDeniedException.class,
                 () -> run(Map.of("FNGUARD_AZURE_ON_DENY", "ignore"), "QueueOrders", "msg", VALID));

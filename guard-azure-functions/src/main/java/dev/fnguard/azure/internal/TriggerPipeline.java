@@ -174,8 +174,8 @@ public final class TriggerPipeline {
             return;
         }
         RecordResult only = evaluation.records().get(0);
-        if (!binding.deliversText()) {
-            context.updateParameterValue(binding.bindingName(), only.payload().orElseThrow());
+        if (!binding.deliversText() && !deliver(context, only.payload().orElse(null), evaluation)) {
+            return;
         }
         callFunction(context, chain, evaluation);
     }
@@ -195,8 +195,23 @@ public final class TriggerPipeline {
             guard.complete(evaluation, Outcome.SKIPPED, 0, Optional.empty());
             return;
         }
-        context.updateParameterValue(binding.bindingName(), asParameter(deliver));
-        callFunction(context, chain, evaluation);
+        if (deliver(context, asParameter(deliver), evaluation)) {
+            callFunction(context, chain, evaluation);
+        }
+    }
+
+    /** Hands the value to the worker; if the worker refuses it, the invocation is refused and audited. */
+    private boolean deliver(MiddlewareContext context, Object value, Evaluation evaluation) {
+        try {
+            context.updateParameterValue(binding.bindingName(), java.util.Objects.requireNonNull(value, "payload"));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("guard failed on invocation {}: {}", evaluation.invocation().requestId(),
+                    e.getClass().getName());
+            guard.complete(guard.refuse(evaluation.invocation(), Verdict.deny(Reason.INTERNAL)), Outcome.SKIPPED, 0,
+                    Optional.empty());
+            throw new EventDeniedException(Reason.INTERNAL, evaluation.invocation().requestId());
+        }
     }
 
     private Object asParameter(List<Object> values) {
