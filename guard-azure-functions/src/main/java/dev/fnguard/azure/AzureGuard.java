@@ -1,5 +1,6 @@
 package dev.fnguard.azure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -8,13 +9,20 @@ import dev.fnguard.GuardOptions;
 import dev.fnguard.Guarded;
 import dev.fnguard.Policy;
 import dev.fnguard.Reason;
+import dev.fnguard.Source;
+import dev.fnguard.SourceKind;
 import dev.fnguard.azure.internal.AzureHttpPipeline;
 import dev.fnguard.azure.internal.AzureIds;
+import dev.fnguard.azure.internal.BatchPipeline;
 import dev.fnguard.azure.internal.BlobNames;
 import dev.fnguard.azure.internal.FunctionLocator;
 import dev.fnguard.azure.internal.FunctionPlans;
 import dev.fnguard.azure.internal.HttpFunctionType;
+import dev.fnguard.azure.internal.SourceAllowList;
+import dev.fnguard.azure.internal.TriggerBinding;
+import dev.fnguard.azure.internal.TriggerBindings;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,10 +62,15 @@ public final class AzureGuard {
     private static final Logger LOG = LoggerFactory.getLogger("fnguard");
 
     private final GuardOptions options;
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
     private final Map<String, AzureHttpPipeline> pipelines = new ConcurrentHashMap<>();
+    private final Map<String, BatchPipeline> batches = new ConcurrentHashMap<>();
+    private final FunctionLocator locator;
 
     private AzureGuard(GuardOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.locator = new FunctionLocator(options.environment(), AzureGuard.class.getClassLoader());
     }
 
     /** Holder of the process-wide instance, created at first use. */
@@ -98,6 +111,85 @@ public final class AzureGuard {
             throw new EventDeniedException(Reason.OBJECT_KEY, AzureIds.invocationId(context));
         }
         return name;
+    }
+
+    /**
+     * Checks a batch of messages inside the function, with the process-wide instance: the worker gives
+     * batches ({@code cardinality = MANY}) to middleware as collections it cannot read. Each message is
+     * checked on its own against the function's {@code @Guarded} policy; only those that pass are
+     * returned, bound to {@code type}; one audit event names every denied message's reason.
+     *
+     * <pre>{@code
+     * @FunctionName("Telemetry")
+     * public void run(@EventHubTrigger(name = "events", eventHubName = "telemetry", connection = "EventHubs",
+     *         cardinality = Cardinality.MANY, dataType = "string") List<String> events, ExecutionContext context) {
+     *     for (Reading r : AzureGuard.messages(events, context, Reading.class)) { ... }
+     * }
+     * }</pre>
+     *
+     * @param messages the messages as the worker delivered them
+     * @param context the execution context
+     * @param type the payload class, or {@code String.class} for the original text (after the limits)
+     * @param <T> payload type
+     * @return the messages that passed, in order
+     */
+    public static <T> List<T> messages(List<String> messages, ExecutionContext context, Class<T> type) {
+        return Shared.INSTANCE.checkMessages(messages, context, type);
+    }
+
+    /**
+     * Checks a batch of messages; see {@link #messages}.
+     *
+     * @param messages the messages
+     * @param context the execution context
+     * @param type the payload class
+     * @param <T> payload type
+     * @return the messages that passed
+     */
+    public <T> List<T> checkMessages(List<String> messages, ExecutionContext context, Class<T> type) {
+        String name = AzureIds.functionName(context);
+        BatchPipeline pipeline = batches.get(name);
+        if (pipeline == null) {
+            // first call of this function: find who called, once
+            Class<?> caller = WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                    .filter(c -> c != AzureGuard.class).findFirst().orElse(AzureGuard.class));
+            pipeline = batches.computeIfAbsent(name, n -> compileBatch(n, type, caller));
+        }
+        return pipeline.check(messages, context, type);
+    }
+
+    private BatchPipeline compileBatch(String functionName, Class<?> type, Class<?> caller) {
+        try {
+            Optional<Method> method = locator.locate(functionName)
+                    .or(() -> FunctionLocator.byFunctionName(caller, functionName, null));
+            Guarded guarded = method.map(FunctionPlans::guardedOf).orElse(caller.getAnnotation(Guarded.class));
+            if (guarded == null) {
+                LOG.warn("fnguard: function {} calls AzureGuard.messages but has no @Guarded: default policy",
+                        functionName);
+            }
+            Optional<TriggerBinding> binding = method.flatMap(m -> TriggerBindings.find(m, options.environment()));
+            Source source = binding.map(b -> new Source(b.kind().sourceKind(), b.kind().type(), b.identity()))
+                    .orElse(Source.of(SourceKind.STREAM, "azure-batch", null));
+            boolean allowed = binding.map(b -> SourceAllowList.parse(options.environment().get(SourceAllowList.ENV))
+                    .allows(b.kind(), b.identity())).orElse(true);
+            Policy policy = (guarded == null ? Policy.defaults() : Policy.of(guarded))
+                    .withEnvironment(options.environment());
+            Guard guard = Guard.builder(policy, type == String.class ? JsonNode.class : type)
+                    .auditSink(options.auditSink())
+                    .clock(options.clock())
+                    .build();
+            LOG.info("fnguard: batch function {} guarded in the function (source {}, payload {})", functionName,
+                    source.identity().orElse(source.type()), type.getSimpleName());
+            return new BatchPipeline(guard, source, allowed, false);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("fnguard cannot guard batch function {}, every batch is refused: {}", functionName,
+                    e.getMessage());
+            Guard guard = Guard.builder(Policy.defaults(), Void.class)
+                    .auditSink(options.auditSink())
+                    .clock(options.clock())
+                    .build();
+            return new BatchPipeline(guard, Source.of(SourceKind.STREAM, "azure-batch", null), false, true);
+        }
     }
 
     /**

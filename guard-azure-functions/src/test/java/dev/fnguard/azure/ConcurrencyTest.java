@@ -78,10 +78,10 @@ class ConcurrencyTest {
                                 "UNKNOWN_FIELD", false);
                     }
                     case 4: {
-                        WorkerContext c = AzureFixtures.context("Telemetry", "events", "[" + good + "," + bad + "]");
-                        worker.invoke(c);
-                        List<?> got = (List<?>) c.received().get(0);
-                        return new Outcome(c.getInvocationId(), got.size() == 1 ? "deny" : "?", "CONSTRAINT", true);
+                        TestExecutionContext c = new TestExecutionContext("Telemetry");
+                        List<Order> got = http.checkMessages(List.of(good, bad), c, Order.class);
+                        return new Outcome(c.getInvocationId(), got.size() == 1 && got.get(0).quantity() == q
+                                ? "deny" : "?", "CONSTRAINT", true);
                     }
                     default: {
                         WorkerContext c = AzureFixtures.context("BlobOrders", "content", "[".repeat(40));

@@ -78,18 +78,18 @@ public class Functions {
         ((WorkerContext) context).received(AzureGuard.blobName(name, context));
     }
 
-    /** @param events the validated events @param context the context */
+    /** @param events the batch @param context the context */
     @FunctionName("Telemetry")
     public void telemetry(@EventHubTrigger(name = "events", eventHubName = "telemetry", connection = "EventHubs",
-            cardinality = Cardinality.MANY, dataType = "string") List<Order> events, ExecutionContext context) {
-        ((WorkerContext) context).received(events);
+            cardinality = Cardinality.MANY, dataType = "string") List<String> events, ExecutionContext context) {
+        ((WorkerContext) context).received(AzureGuard.messages(events, context, Order.class));
     }
 
-    /** @param messages the messages that passed @param context the context */
+    /** @param messages the batch @param context the context */
     @FunctionName("Devices")
     public void devices(@EventHubTrigger(name = "messages", eventHubName = "", connection = "IoTHubEndpoint",
-            cardinality = Cardinality.MANY, dataType = "string") String[] messages, ExecutionContext context) {
-        ((WorkerContext) context).received(messages);
+            cardinality = Cardinality.MANY, dataType = "string") List<String> messages, ExecutionContext context) {
+        ((WorkerContext) context).received(AzureGuard.messages(messages, context, String.class));
     }
 
     /** @param timer the timer info @param context the context */

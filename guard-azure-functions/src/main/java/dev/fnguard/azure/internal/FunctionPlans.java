@@ -105,6 +105,12 @@ public final class FunctionPlans {
                 return PASS;
             }
             TriggerBinding b = binding.get();
+            if (b.many()) {
+                LOG.info("fnguard: batch function {} is guarded inside the function by AzureGuard.messages "
+                        + "(the worker gives batches to middleware as collections it cannot read); the middleware "
+                        + "passes it on", functionName);
+                return PASS;
+            }
             if (b.kind() == TriggerKind.HTTP) {
                 LOG.info("fnguard: HTTP function {} is guarded inside the function by AzureGuard.http; "
                         + "the middleware passes it on", functionName);

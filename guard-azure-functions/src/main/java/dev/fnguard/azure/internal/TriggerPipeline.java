@@ -1,6 +1,5 @@
 package dev.fnguard.azure.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.azure.functions.internal.spi.middleware.MiddlewareChain;
 import com.microsoft.azure.functions.internal.spi.middleware.MiddlewareContext;
 import dev.fnguard.Evaluation;
@@ -13,10 +12,7 @@ import dev.fnguard.RecordResult;
 import dev.fnguard.Source;
 import dev.fnguard.Verdict;
 import dev.fnguard.azure.EventDeniedException;
-import dev.fnguard.internal.Json;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One invocation of a function with a string trigger (Queue Storage, Service Bus, string blob, Event
- * Hubs, IoT Hub), inside the middleware: read the trigger value, map it, evaluate it, hand the
- * validated payload (or the messages that passed) to the function, audit exactly once.
+ * One invocation of a function with a single-message string trigger (Queue Storage, Service Bus,
+ * string blob, Event Hubs / IoT Hub with cardinality ONE), inside the middleware: read the trigger
+ * value, map it, evaluate it, hand the validated payload to the function, audit exactly once.
  *
  * <p>Compiled once per function; thread-safe (its only mutable field is a once-only log flag).
  */
@@ -42,7 +38,6 @@ public final class TriggerPipeline {
     private final boolean failOnDeny;
     private final int eventCap;
     private final AtomicBoolean unreadableLogged = new AtomicBoolean();
-    private final Object[] emptyArray;
 
     /**
      * Compiles the pipeline.
@@ -59,10 +54,8 @@ public final class TriggerPipeline {
         this.source = new Source(binding.kind().sourceKind(), binding.kind().type(), binding.identity());
         this.sourceAllowed = allowList.allows(binding.kind(), binding.identity());
         boolean queue = binding.kind() == TriggerKind.QUEUE || binding.kind() == TriggerKind.SERVICE_BUS;
-        this.failOnDeny = failOnDeny && queue && !binding.many();
+        this.failOnDeny = failOnDeny && queue;
         this.eventCap = guard.policy().limits().maxEventBytes();
-        this.emptyArray = binding.parameterType().isArray()
-                ? (Object[]) Array.newInstance(binding.elementType(), 0) : null;
     }
 
     /** @return the trigger this pipeline guards */
@@ -92,11 +85,7 @@ public final class TriggerPipeline {
             LOG.error("guard failed on invocation {}: {}", context.getInvocationId(), e.getClass().getName());
             evaluation = guard.refuse(base.build(), Verdict.deny(Reason.INTERNAL));
         }
-        if (binding.many()) {
-            runBatch(context, chain, evaluation);
-        } else {
-            runSingle(context, chain, evaluation);
-        }
+        runSingle(context, chain, evaluation);
     }
 
     private Evaluation evaluate(Invocation.Builder base, Object raw) {
@@ -119,47 +108,7 @@ public final class TriggerPipeline {
             return guard.refuse(base.records(List.of(new EventRecord("0", bytes, Map.of()))).build(),
                     Verdict.deny(Reason.SOURCE));
         }
-        if (!binding.many()) {
-            return guard.evaluate(base.records(List.of(new EventRecord("0", bytes, Map.of()))).build());
-        }
-        Optional<List<EventRecord>> messages = split(bytes);
-        if (messages.isEmpty()) {
-            return guard.refuse(base.records(List.of(new EventRecord("batch", bytes, Map.of()))).build(),
-                    Verdict.deny(Reason.MALFORMED));
-        }
-        return guard.evaluate(base.records(messages.get()).build());
-    }
-
-    /**
-     * A batch arrives as one JSON array: each element is a message, a string element is the message
-     * text itself, any other element is the message's JSON.
-     */
-    private static Optional<List<EventRecord>> split(byte[] bytes) {
-        JsonNode tree;
-        try {
-            tree = Json.STRICT.readTree(bytes);
-        } catch (java.io.IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        if (tree == null || !tree.isArray()) {
-            return Optional.empty();
-        }
-        List<EventRecord> records = new ArrayList<>(tree.size());
-        int i = 0;
-        for (JsonNode element : tree) {
-            byte[] body;
-            if (element.isTextual()) {
-                body = element.textValue().getBytes(StandardCharsets.UTF_8);
-            } else {
-                try {
-                    body = Json.STRICT.writeValueAsBytes(element);
-                } catch (java.io.IOException e) {
-                    return Optional.empty();
-                }
-            }
-            records.add(new EventRecord(Integer.toString(i++), body, Map.of()));
-        }
-        return Optional.of(records);
+        return guard.evaluate(base.records(List.of(new EventRecord("0", bytes, Map.of()))).build());
     }
 
     private void runSingle(MiddlewareContext context, MiddlewareChain chain, Evaluation evaluation)
@@ -180,26 +129,6 @@ public final class TriggerPipeline {
         callFunction(context, chain, evaluation);
     }
 
-    private void runBatch(MiddlewareContext context, MiddlewareChain chain, Evaluation evaluation)
-            throws Exception {
-        List<Object> deliver = new ArrayList<>();
-        for (RecordResult r : evaluation.records()) {
-            if (r.deliverable()) {
-                deliver.add(binding.deliversText()
-                        ? new String(r.record().body(), StandardCharsets.UTF_8)
-                        : r.payload().orElseThrow());
-            }
-        }
-        if (deliver.isEmpty() || !evaluation.invocationVerdict().passes()) {
-            // nothing left for user code; a stream has no per-message failure to report: audited, dropped
-            guard.complete(evaluation, Outcome.SKIPPED, 0, Optional.empty());
-            return;
-        }
-        if (deliver(context, asParameter(deliver), evaluation)) {
-            callFunction(context, chain, evaluation);
-        }
-    }
-
     /** Hands the value to the worker; if the worker refuses it, the invocation is refused and audited. */
     private boolean deliver(MiddlewareContext context, Object value, Evaluation evaluation) {
         try {
@@ -212,13 +141,6 @@ public final class TriggerPipeline {
                     Optional.empty());
             throw new EventDeniedException(Reason.INTERNAL, evaluation.invocation().requestId());
         }
-    }
-
-    private Object asParameter(List<Object> values) {
-        if (emptyArray != null) {
-            return values.toArray(emptyArray);
-        }
-        return List.copyOf(values);
     }
 
     private void callFunction(MiddlewareContext context, MiddlewareChain chain, Evaluation evaluation)
