@@ -7,9 +7,13 @@ final class AzureApp {
 
     static final Map<String, String> SETTINGS = Map.of(
             "FNGUARD_AZURE_FUNCTION_CLASSES",
-            "dev.fnguard.examples.azure.OrdersHttp,dev.fnguard.examples.azure.OrdersQueue",
+            "dev.fnguard.examples.azure.OrdersHttp,dev.fnguard.examples.azure.OrdersQueue,"
+                    + "dev.fnguard.examples.azure.OrdersStream",
             "AzureWebJobsStorage", "UseDevelopmentStorage=true",
-            "ORDERS_QUEUE", "orders");
+            "ORDERS_QUEUE", "orders",
+            "ORDERS_HUB", "orders",
+            "OrdersHub", "Endpoint=sb://fnguard-orders.servicebus.windows.net/;SharedAccessKeyName=listen;"
+                    + "SharedAccessKey=bm90LWEta2V5");
 
     private AzureApp() {
     }

@@ -77,6 +77,22 @@ public final class AzureEvents {
     }
 
     /**
+     * A batch of messages, as the worker delivers {@code List<String>} for {@code cardinality = MANY}.
+     *
+     * @param values the messages
+     * @return the event
+     */
+    public static Supplier<InputStream> batch(String... values) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("trigger", "batch");
+        com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("values");
+        for (String v : values) {
+            a.add(v);
+        }
+        return bytes(n);
+    }
+
+    /**
      * A trigger value the worker does not give middleware as a string (bytes).
      *
      * @return the event

@@ -54,6 +54,10 @@ public final class AzureFunctionHandler implements RequestStreamHandler {
             values.put(binding, new DrillHttpRequest(HttpMethod.valueOf(event.path("method").asText()
                     .toUpperCase(Locale.ROOT)), URI.create(event.path("url").asText()), headers,
                     event.has("body") ? event.get("body").asText() : null));
+        } else if ("batch".equals(event.path("trigger").asText())) {
+            java.util.List<String> batch = new java.util.ArrayList<>();
+            event.path("values").forEach(v -> batch.add(v.asText()));
+            values.put(binding, batch);
         } else if (event.path("binary").asBoolean()) {
             values.put(binding, event.toString().getBytes(StandardCharsets.UTF_8));
         } else {

@@ -19,6 +19,9 @@ import java.util.logging.Logger;
  */
 public final class AzureInvocation implements MiddlewareContext {
 
+    /** The functions' own log (ExecutionContext.getLogger), kept out of the drill's table. */
+    private static final Logger FUNCTION_LOG = quiet();
+
     private final String invocationId = UUID.randomUUID().toString();
     private final String traceId = UUID.randomUUID().toString().replace("-", "");
     private final String functionName;
@@ -119,9 +122,15 @@ public final class AzureInvocation implements MiddlewareContext {
         this.returnValue = value;
     }
 
+    private static Logger quiet() {
+        Logger log = Logger.getLogger("dev.fnguard.examples.drill.azure.functions");
+        log.setUseParentHandlers(false);
+        return log;
+    }
+
     @Override
     public Logger getLogger() {
-        return Logger.getLogger("drill." + functionName);
+        return FUNCTION_LOG;
     }
 
     @Override
