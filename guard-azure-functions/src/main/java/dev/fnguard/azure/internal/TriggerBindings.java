@@ -124,18 +124,32 @@ public final class TriggerBindings {
     }
 
     /**
-     * Resolves an app-setting expression: {@code %Name%} is the setting's value, anything else itself.
+     * Resolves app-setting expressions: each {@code %Name%} is replaced by the setting's value (empty
+     * when missing), as the host does for trigger attributes ({@code %CONTAINER%/{name}}).
      *
      * @param value the annotation value
      * @param env the settings
-     * @return the resolved value, empty when the setting is missing
+     * @return the resolved value
      */
     static String resolve(String value, Map<String, String> env) {
-        if (value != null && value.length() > 2 && value.startsWith("%") && value.endsWith("%")) {
-            String v = env.get(value.substring(1, value.length() - 1));
-            return v == null ? "" : v.strip();
+        if (value == null) {
+            return "";
         }
-        return value == null ? "" : value;
+        StringBuilder out = new StringBuilder(value.length());
+        int i = 0;
+        while (i < value.length()) {
+            int start = value.indexOf('%', i);
+            int end = start < 0 ? -1 : value.indexOf('%', start + 1);
+            if (start < 0 || end < 0) {
+                out.append(value, i, value.length());
+                break;
+            }
+            out.append(value, i, start);
+            String setting = env.get(value.substring(start + 1, end));
+            out.append(setting == null ? "" : setting.strip());
+            i = end + 1;
+        }
+        return out.toString();
     }
 
     private static Optional<String> join(Optional<String> scope, String name) {

@@ -78,6 +78,14 @@ class TriggerBindingsTest {
     }
 
     @Test
+    void appSettingExpressionsInsideAPathAreResolved() {
+        assertEquals("uploads-prod/{name}", TriggerBindings.resolve("%CONTAINER%/{name}", Map.of("CONTAINER", "uploads-prod")));
+        assertEquals("orders", TriggerBindings.resolve("orders", Map.of()));
+        assertEquals("/{name}", TriggerBindings.resolve("%MISSING%/{name}", Map.of()));
+        assertEquals("100%", TriggerBindings.resolve("100%", Map.of()));
+    }
+
+    @Test
     void connectionStringKeysNeverReachTheIdentity() throws Exception {
         TriggerBinding b = TriggerBindings.find(m("identityBased"),
                 Map.of("Jobs", "DefaultEndpointsProtocol=https;AccountName=jobsacct;AccountKey=c2VjcmV0S2V5")).orElseThrow();
