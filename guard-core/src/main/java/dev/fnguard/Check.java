@@ -29,6 +29,17 @@ public interface Check {
     }
 
     /**
+     * Whether the check reads or changes state shared across invocations (budgets, replay stores).
+     * Stateful checks are skipped when the guard is primed before a snapshot ({@link Guard#prime}),
+     * so that priming charges nothing and remembers nothing.
+     *
+     * @return false by default
+     */
+    default boolean stateful() {
+        return false;
+    }
+
+    /**
      * Inspects the invocation or one of its records.
      *
      * @param inspection what is being inspected

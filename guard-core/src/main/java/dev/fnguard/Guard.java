@@ -1,5 +1,6 @@
 package dev.fnguard;
 
+import dev.fnguard.internal.AuditJson;
 import dev.fnguard.internal.HttpTransportCheck;
 import dev.fnguard.internal.LimitsCheck;
 import dev.fnguard.internal.PayloadHash;
@@ -85,6 +86,29 @@ public final class Guard {
      * @return the verdicts
      */
     public Evaluation evaluate(Invocation invocation) {
+        return evaluate(invocation, false);
+    }
+
+    /**
+     * Runs the stateless checks over a synthetic invocation to warm the compiled pipeline (class
+     * loading, JIT, lazily built parsers) before a SnapStart/CRaC snapshot. Stateful checks
+     * ({@link Check#stateful()}) are skipped and no audit event is emitted: priming charges no
+     * budget and leaves nothing behind.
+     *
+     * @param synthetic an invocation made up for priming, never a real one
+     * @return the evaluation, for inspection; do not pass it to {@link #complete}
+     */
+    public Evaluation prime(Invocation synthetic) {
+        Evaluation e = evaluate(synthetic, true);
+        // exercise the audit serializer without emitting anything
+        AuditJson.write(new AuditEvent(clock.instant(), synthetic.requestId(), synthetic.traceId(),
+                synthetic.functionName(), synthetic.source(), e.caller(), policy.mode(), e.decision(), List.of(),
+                List.of(), e.checks(), synthetic.records().size(), 0, PayloadHash.sha256(synthetic.records()), 0,
+                Outcome.SKIPPED, Optional.empty(), 0, 0));
+        return e;
+    }
+
+    private Evaluation evaluate(Invocation invocation, boolean priming) {
         long start = System.nanoTime();
         int n = checkNames.size();
         long[] nanos = new long[n];
@@ -95,6 +119,9 @@ public final class Guard {
         Inspection whole = new Inspection(invocation, policy, null, Caller.anonymous());
         Verdict invocationVerdict = Verdict.allow();
         for (int i = 0; i < invocationChecks.size(); i++) {
+            if (priming && invocationChecks.get(i).stateful()) {
+                continue;
+            }
             Verdict v = run(invocationChecks.get(i), whole, i, nanos, worst, ran);
             if (v.decision() == Decision.FLAG) {
                 flags.add(v);
@@ -116,6 +143,9 @@ public final class Guard {
             Verdict recordVerdict = Verdict.allow();
             int offset = invocationChecks.size();
             for (int i = 0; i < recordChecks.size(); i++) {
+                if (priming && recordChecks.get(i).stateful()) {
+                    continue;
+                }
                 Verdict v = run(recordChecks.get(i), one, offset + i, nanos, worst, ran);
                 if (v.decision() == Decision.FLAG) {
                     flags.add(v);

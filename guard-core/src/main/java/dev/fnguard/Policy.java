@@ -78,9 +78,17 @@ public final class Policy {
      * @return the policy
      */
     public static Policy forClass(Class<?> handlerClass) {
-        Guarded g = handlerClass.getAnnotation(Guarded.class);
-        return g == null ? DEFAULTS : of(g);
+        return COMPILED.get(handlerClass);
     }
+
+    /** Annotations compiled once per handler class (a JDK-managed, class-unloading-safe cache). */
+    private static final ClassValue<Policy> COMPILED = new ClassValue<>() {
+        @Override
+        protected Policy computeValue(Class<?> type) {
+            Guarded g = type.getAnnotation(Guarded.class);
+            return g == null ? DEFAULTS : of(g);
+        }
+    };
 
     /**
      * A builder starting from this policy.

@@ -1,7 +1,10 @@
 package dev.fnguard.internal;
 
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.lang.annotation.ElementType;
 import java.util.concurrent.CompletableFuture;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -34,9 +37,26 @@ public final class BeanValidation {
     private static Validator build() {
         return Validation.byProvider(HibernateValidator.class)
                 .configure()
+                // no META-INF/validation.xml lookup: keeps the XML parser out of the cold start
+                .ignoreXmlConfiguration()
                 .messageInterpolator(new ParameterMessageInterpolator())
+                // payloads are plain values, never JPA entities: skip the JPA detection
+                .traversableResolver(new AlwaysTraversable())
                 .buildValidatorFactory()
                 .getValidator();
+    }
+
+    /** Every property is reachable and cascadable: payload types are not lazily loaded entities. */
+    private static final class AlwaysTraversable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node node, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
     }
 
     /** Class initialization runs once per class loader: that is the "once". */

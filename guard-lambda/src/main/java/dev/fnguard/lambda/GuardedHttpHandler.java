@@ -68,6 +68,7 @@ public abstract class GuardedHttpHandler<In, Out> implements RequestStreamHandle
                 .build();
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
         this.pipeline = new HttpPipeline<>(guard, payloadType, fn);
+        SnapStartPriming.register(pipeline);
     }
 
     @Override

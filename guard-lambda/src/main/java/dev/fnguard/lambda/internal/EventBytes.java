@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
+
 /**
  * Reads a native event from the runtime's stream with a hard cap, so that an oversized event costs
  * at most {@code cap + 1} bytes of memory and is never read to its end.
@@ -11,20 +12,25 @@ import java.util.Arrays;
 final class EventBytes {
 
     private final byte[] bytes;
+    private final int length;
     private final boolean truncated;
 
-    private EventBytes(byte[] bytes, boolean truncated) {
+    private EventBytes(byte[] bytes, int length, boolean truncated) {
         this.bytes = bytes;
+        this.length = length;
         this.truncated = truncated;
     }
 
     static EventBytes read(InputStream in, int cap) throws IOException {
-        byte[] buf = new byte[Math.min(cap + 1, 16 * 1024)];
+        // the runtime hands over a buffered stream whose available() is the event size: use it as a
+        // hint so that a small event costs one right-sized array, not a default 16 KiB one
+        int hint = Math.max(in.available(), 0);
+        byte[] buf = new byte[(int) Math.min((long) cap + 1, Math.max(hint + 1L, 1024L))];
         int n = 0;
         while (true) {
             if (n == buf.length) {
                 if (n > cap) {
-                    return new EventBytes(buf, true);
+                    return new EventBytes(buf, n, true);
                 }
                 buf = Arrays.copyOf(buf, (int) Math.min((long) cap + 1, (long) buf.length * 2));
             }
@@ -34,15 +40,17 @@ final class EventBytes {
             }
             n += r;
         }
-        if (n > cap) {
-            return new EventBytes(Arrays.copyOf(buf, n), true);
-        }
-        return new EventBytes(n == buf.length ? buf : Arrays.copyOf(buf, n), false);
+        return new EventBytes(buf, n, n > cap);
     }
 
-    /** The bytes read: the whole event, or its first {@code cap + 1} bytes when truncated. */
+    /** The buffer: the first {@link #length()} bytes are the event (or its first {@code cap + 1}). */
     byte[] bytes() {
         return bytes;
+    }
+
+    /** How many bytes of {@link #bytes()} were read. */
+    int length() {
+        return length;
     }
 
     /** Whether the event was larger than the cap. */

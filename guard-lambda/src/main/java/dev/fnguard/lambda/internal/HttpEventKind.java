@@ -46,13 +46,17 @@ enum HttpEventKind {
     }
 
     static HttpEventKind detect(byte[] event) {
+        return detect(event, event.length);
+    }
+
+    static HttpEventKind detect(byte[] event, int length) {
         boolean topMethod = false;
         boolean v2 = false;
         boolean elb = false;
         boolean ctxHttp = false;
         boolean ctxWebSocket = false;
         boolean lambdaUrl = false;
-        try (JsonParser p = SNIFFER.createParser(event)) {
+        try (JsonParser p = SNIFFER.createParser(event, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return NONE;
             }

@@ -62,14 +62,19 @@ final class HttpEvents {
     }
 
     static HttpEvent map(HttpEventKind kind, byte[] event, Context context, String functionName) {
+        return map(kind, event, event.length, context, functionName);
+    }
+
+    static HttpEvent map(HttpEventKind kind, byte[] event, int length, Context context, String functionName) {
         switch (kind) {
             case APIGW_HTTP:
             case FUNCTION_URL:
-                return v2(kind, V2.S.fromJson(new ByteArrayInputStream(event)), event.length, context, functionName);
+                return v2(kind, V2.S.fromJson(new ByteArrayInputStream(event, 0, length)), length, context,
+                        functionName);
             case APIGW_REST:
-                return v1(V1.S.fromJson(new ByteArrayInputStream(event)), event.length, context, functionName);
+                return v1(V1.S.fromJson(new ByteArrayInputStream(event, 0, length)), length, context, functionName);
             case ALB:
-                return alb(Alb.S.fromJson(new ByteArrayInputStream(event)), event.length, context, functionName);
+                return alb(Alb.S.fromJson(new ByteArrayInputStream(event, 0, length)), length, context, functionName);
             default:
                 throw new IllegalArgumentException("not an HTTP event: " + kind);
         }

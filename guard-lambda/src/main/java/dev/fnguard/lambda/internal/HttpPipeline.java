@@ -117,6 +117,38 @@ public final class HttpPipeline<I, O> {
     }
 
     /**
+     * Runs a synthetic event of every HTTP format through this pipeline without user code, audit or
+     * stateful checks (see {@link Guard#prime}), to warm it before a snapshot.
+     *
+     * @return the evaluations of the synthetic events, for inspection
+     */
+    public java.util.List<Evaluation> prime() {
+        primeAll();
+        String method = guard.policy().http().methods().isEmpty() ? "POST" : guard.policy().http().methods().get(0);
+        String v2 = "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/fnguard-prime\","
+                + "\"headers\":{\"content-type\":\"application/json\",\"x-forwarded-proto\":\"https\"},"
+                + "\"requestContext\":{\"apiId\":\"fnguard-prime\",\"requestId\":\"fnguard-prime\","
+                + "\"http\":{\"method\":\"" + method + "\",\"path\":\"/fnguard-prime\",\"sourceIp\":\"127.0.0.1\"}},"
+                + "\"body\":\"{}\",\"isBase64Encoded\":false}";
+        byte[] bytes = v2.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpEventKind kind = HttpEventKind.detect(bytes);
+        HttpEvent event = HttpEvents.map(kind, bytes, null, functionName);
+        Evaluation e = guard.prime(event.invocation());
+        java.io.OutputStream discard = java.io.OutputStream.nullOutputStream();
+        for (HttpEventKind k : new HttpEventKind[] {HttpEventKind.APIGW_HTTP, HttpEventKind.APIGW_REST,
+                HttpEventKind.ALB}) {
+            HttpResponses.write(discard, k, false, 400, HttpProblem.headers(Map.of(), HttpProblem.PROBLEM_JSON),
+                    HttpProblem.problem(Reason.CONSTRAINT, java.util.List.of("x:NotNull"), "fnguard-prime"));
+        }
+        try {
+            Json.WRITER.writeValueAsBytes(Map.of("primed", true));
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return java.util.List.of(e);
+    }
+
+    /**
      * Runs one invocation.
      *
      * @param in the event bytes as the runtime passes them
@@ -137,20 +169,20 @@ public final class HttpPipeline<I, O> {
         byte[] body = null;
         try {
             EventBytes event = EventBytes.read(in, eventCap);
-            kind = HttpEventKind.detect(event.bytes());
+            kind = HttpEventKind.detect(event.bytes(), event.length());
             if (event.truncated()) {
-                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.length()),
                         Verdict.deny(Reason.LIMIT_BODY));
             } else if (kind == HttpEventKind.NONE) {
-                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.length()),
                         Verdict.deny(Reason.UNSUPPORTED_EVENT));
             } else {
                 HttpEvent mapped = null;
                 try {
-                    mapped = HttpEvents.map(kind, event.bytes(), context, fn);
+                    mapped = HttpEvents.map(kind, event.bytes(), event.length(), context, fn);
                 } catch (RuntimeException e) {
                     // AWS's deserializer refused the envelope: not a well-formed event of this kind
-                    evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.bytes().length),
+                    evaluation = guard.refuse(HttpEvents.unreadable(kind, context, fn, event.length()),
                             Verdict.deny(Reason.MALFORMED));
                 }
                 if (mapped != null) {
