@@ -21,6 +21,7 @@ import dev.fnguard.azure.internal.HttpFunctionType;
 import dev.fnguard.azure.internal.SourceAllowList;
 import dev.fnguard.azure.internal.TriggerBinding;
 import dev.fnguard.azure.internal.TriggerBindings;
+import dev.fnguard.internal.BeanValidation;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,7 @@ public final class AzureGuard {
 
     private AzureGuard(GuardOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        BeanValidation.startBootstrap();
         this.locator = new FunctionLocator(options.environment(), AzureGuard.class.getClassLoader());
     }
 

@@ -7,6 +7,7 @@ import dev.fnguard.GuardOptions;
 import dev.fnguard.azure.internal.AzureIds;
 import dev.fnguard.azure.internal.FunctionLocator;
 import dev.fnguard.azure.internal.FunctionPlans;
+import dev.fnguard.internal.BeanValidation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +41,9 @@ public final class GuardMiddleware implements Middleware {
      * @param options environment, audit sink and clock
      */
     public GuardMiddleware(GuardOptions options) {
+        // the worker creates the middleware when it loads the first function, before any invocation:
+        // start the validator's bootstrap now so that the first guarded invocation does not wait for it
+        BeanValidation.startBootstrap();
         this.plans = new FunctionPlans(options,
                 new FunctionLocator(options.environment(), GuardMiddleware.class.getClassLoader()));
     }
