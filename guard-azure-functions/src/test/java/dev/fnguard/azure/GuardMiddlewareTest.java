@@ -179,6 +179,27 @@ class GuardMiddlewareTest {
     }
 
     @Test
+    void unguardedFunctionIsReportedOnceInTheLogNotPerInvocation() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("fnguard");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try {
+            Worker worker = new Worker(List.of(new GuardMiddleware(fx.options())));
+            for (int i = 0; i < 5; i++) {
+                worker.invoke(context("Unguarded", "msg", "x" + i));
+            }
+        } finally {
+            log.detachAppender(lines);
+        }
+        long said = lines.list.stream().filter(e -> e.getFormattedMessage().contains("Unguarded")
+                && e.getFormattedMessage().contains("has no @Guarded")).count();
+        assertEquals(1, said);
+        assertTrue(lines.list.stream().noneMatch(e -> e.getFormattedMessage().contains("x3")), "no payload in logs");
+    }
+
+    @Test
     void guardedOnTheMethodAloneIsFound() {
         assertThrows(EventDeniedException.class, () -> run("GuardedMethod", "msg", "{\"sku\":\"AB\"}"));
         assertEquals(List.of("CONSTRAINT"), fx.only().reasons());
