@@ -77,10 +77,8 @@ public final class TriggerPipeline {
                 .functionName(AzureIds.functionName(context))
                 .source(source);
         Evaluation evaluation;
-        Object raw;
         try {
-            raw = context.getParameterValue(binding.bindingName());
-            evaluation = evaluate(base, raw);
+            evaluation = evaluate(base, context.getParameterValue(binding.bindingName()));
         } catch (RuntimeException e) {
             LOG.error("guard failed on invocation {}: {}", context.getInvocationId(), e.getClass().getName());
             evaluation = guard.refuse(base.build(), Verdict.deny(Reason.INTERNAL));
@@ -123,17 +121,16 @@ public final class TriggerPipeline {
             return;
         }
         RecordResult only = evaluation.records().get(0);
-        if (!binding.deliversText() && !deliver(context, only.payload().orElse(null), evaluation)) {
-            return;
+        if (!binding.deliversText()) {
+            deliver(context, only.payload().orElse(null), evaluation);
         }
         callFunction(context, chain, evaluation);
     }
 
-    /** Hands the value to the worker; if the worker refuses it, the invocation is refused and audited. */
-    private boolean deliver(MiddlewareContext context, Object value, Evaluation evaluation) {
+    /** Hands the payload to the worker; if that fails, the invocation is refused, audited, and fails. */
+    private void deliver(MiddlewareContext context, Object value, Evaluation evaluation) {
         try {
             context.updateParameterValue(binding.bindingName(), java.util.Objects.requireNonNull(value, "payload"));
-            return true;
         } catch (RuntimeException e) {
             LOG.error("guard failed on invocation {}: {}", evaluation.invocation().requestId(),
                     e.getClass().getName());
