@@ -179,6 +179,18 @@ class AzureGuardHttpTest {
     }
 
     @Test
+    void guardedOnTheFunctionMethodDecidesThePolicy() {
+        AzureGuard g = AzureGuard.create(fx.options());
+        HttpResponseMessage r = g.handle(TestHttpRequest.postJson(VALID), new TestExecutionContext("TinyHttp"),
+                new PlainFunctions()::accept);
+        assertEquals(413, r.getStatusCode(), "the method's 64-byte limit applies");
+        HttpResponseMessage ok = g.handle(TestHttpRequest.postJson("{\"sku\":\"ABC\",\"quantity\":1}"),
+                new TestExecutionContext("TinyHttp"), new PlainFunctions()::accept);
+        assertEquals(200, ok.getStatusCode());
+        assertEquals("\"ABC\"", ok.getBody());
+    }
+
+    @Test
     void payloadTypeComesFromALambdaToo() {
         HttpResponseMessage r = guard.handle(TestHttpRequest.postJson(VALID), new TestExecutionContext("OrdersHttp"),
                 (Order o, dev.fnguard.GuardContext c) -> dev.fnguard.HttpReply.ok(Map.of("sku", o.sku())));
