@@ -56,6 +56,7 @@ class AzureGuardHttpTest {
         assertEquals(ctx.getInvocationId(), e.requestId());
         assertEquals(SourceKind.HTTP, e.source().kind());
         assertEquals("azure-http", e.source().type());
+        assertEquals("app.azurewebsites.net", e.source().identity().orElseThrow());
         assertEquals(TestExecutionContext.TRACE_ID, e.traceId().orElseThrow());
     }
 

@@ -26,7 +26,6 @@ import java.util.Optional;
 /** Maps an Azure {@link HttpRequestMessage} to an {@link Invocation}, and answers with the request's own builder. */
 public final class HttpExchange {
 
-    private static final Source SOURCE = Source.of(dev.fnguard.SourceKind.HTTP, TriggerKind.HTTP.type(), null);
     private static final Map<Integer, HttpStatus> STATUSES = new HashMap<>();
 
     static {
@@ -77,7 +76,8 @@ public final class HttpExchange {
                 .requestId(AzureIds.invocationId(context))
                 .traceId(AzureIds.traceId(context))
                 .functionName(AzureIds.functionName(context))
-                .source(SOURCE)
+                .source(Source.of(dev.fnguard.SourceKind.HTTP, TriggerKind.HTTP.type(),
+                        uri == null ? null : uri.getHost()))
                 .http(http);
         Object body = request.getBody();
         if (body instanceof Optional<?> o) {
