@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fnguard.AuditEvent;
 import dev.fnguard.AuditSink;
 import dev.fnguard.GuardOptions;
+import dev.fnguard.examples.drill.azure.OrdersHttpDrill;
+import dev.fnguard.examples.drill.azure.OrdersQueueDrill;
+import dev.fnguard.examples.drill.azure.OrdersStreamDrill;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +41,8 @@ public final class Drill {
      * @return the suites
      */
     public static List<DrillSuite> suites() {
-        return List.of(new OrdersApiDrill());
+        return List.of(new OrdersApiDrill(), new OrdersHttpDrill(), new OrdersQueueDrill(),
+                new OrdersStreamDrill());
     }
 
     private Drill() {
