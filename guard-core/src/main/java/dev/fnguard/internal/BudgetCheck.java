@@ -67,6 +67,22 @@ public final class BudgetCheck implements Check {
         this.functionMbMs = (long) Math.floor(s.functionGbSeconds() * MB_MS_PER_GB_SECOND);
         this.callerNano = (long) Math.floor(s.callerCurrency() * 1e9);
         this.functionNano = (long) Math.floor(s.functionCurrency() * 1e9);
+        if (settings.usesStore()) {
+            warmUp();
+        }
+    }
+
+    /**
+     * Takes one token from a throwaway in-memory bucket at init, so that the first real event does not
+     * pay for loading and first running Bucket4j (about 10 ms on a cold JVM). The real store is not
+     * touched: nothing is charged.
+     */
+    private static void warmUp() {
+        try (dev.fnguard.budget.InMemoryBudgetStore scratch = new dev.fnguard.budget.InMemoryBudgetStore()) {
+            scratch.tryConsume("fnguard-warmup", new RateLimit(1, java.time.Duration.ofMinutes(1), 1));
+        } catch (RuntimeException e) {
+            // best effort
+        }
     }
 
     /**

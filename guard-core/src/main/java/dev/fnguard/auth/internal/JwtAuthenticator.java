@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * built on a daemon thread started at init, overlapping the rest of the function's init; the first
  * token waits for it. The same thread then fetches the JWKS once, so that the first token does not
  * wait for the key endpoint either; a failed prefetch is only noted (the first token retries, and
- * is refused with {@code KEYS_UNAVAILABLE} if the endpoint is still down).
+ * is refused with {@code KEYS_UNAVAILABLE} if the endpoint is still down), and runs a constant
+ * token through nimbus ({@link JwtWarmup}) so that the first real token finds the code paths warm.
  */
 final class JwtAuthenticator implements Authenticator {
 
@@ -48,6 +49,7 @@ final class JwtAuthenticator implements Authenticator {
                 }
                 verifier.complete(v);
                 v.prefetch();
+                JwtWarmup.run();
             }, "fnguard-jwt-init");
             t.setDaemon(true);
             t.start();
