@@ -30,6 +30,17 @@ public final class SourceCheck implements Check {
     public static final String ATTR_FAMILY = "fnguard.sourceFamily";
     /** Record attribute: the queue receive count, when the source reports one. */
     public static final String ATTR_RECEIVE_COUNT = "fnguard.receiveCount";
+    /** Record attribute: the AWS account id the record's source belongs to, when the event names it. */
+    public static final String ATTR_ACCOUNT = "fnguard.account";
+    /** Record attribute: the region of the record's source, when the event names it. */
+    public static final String ATTR_REGION = "fnguard.region";
+    /**
+     * Record attribute: the X-Ray trace header carried by the record itself (the SQS system
+     * attribute of the same name); the loop guard reads its {@code Lineage} field.
+     */
+    public static final String ATTR_TRACE_HEADER = "AWSTraceHeader";
+    /** Prefix of record attributes that hold message attributes (SQS, SNS): {@code attr.<name>}. */
+    public static final String MESSAGE_ATTRIBUTE_PREFIX = "attr.";
 
     private final List<SourcePattern> patterns;
     private final Set<String> families;
