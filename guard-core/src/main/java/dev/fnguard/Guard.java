@@ -304,7 +304,7 @@ public final class Guard {
         Invocation inv = evaluation.invocation();
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> fields = new LinkedHashSet<>();
-        fields.add("recordId=" + result.record().id());
+        fields.add(AuditJson.RECORD_ID_FIELD + result.record().id());
         collect(result.verdict(), reasons, fields);
         Decision decision = result.verdict().decision();
         AuditEvent event = new AuditEvent(clock.instant(), inv.requestId(), inv.traceId(), inv.functionName(),

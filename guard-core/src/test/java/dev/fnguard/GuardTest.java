@@ -168,6 +168,20 @@ class GuardTest {
     }
 
     @Test
+    void perRecordAuditEventNamesItsRecordAtTheTopLevelAndTheTerminalOneDoesNot() {
+        Guard g = guard(Policy.defaults());
+        Evaluation e = g.evaluate(Fixtures.json("{\"sku\":\"ABC\",\"quantity\":0}"));
+        g.completeRecord(e, e.records().get(0), Outcome.SKIPPED, Optional.empty());
+        g.complete(e, Outcome.SKIPPED, 0, Optional.empty());
+        String record = audit.events.get(0).toJson();
+        String terminal = audit.events.get(1).toJson();
+        String id = e.records().get(0).record().id();
+        assertTrue(record.contains("\"recordId\":\"" + id + "\""), record);
+        assertTrue(record.contains("\"reasons\":[\"CONSTRAINT\"]"), record);
+        assertFalse(terminal.contains("\"recordId\""), terminal);
+    }
+
+    @Test
     void refuseDeniesEveryRecordWithoutRunningChecks() {
         Guard g = guard(Policy.defaults());
         Evaluation e = g.refuse(Fixtures.json("{}"), Verdict.deny(Reason.LIMIT_BODY));

@@ -24,6 +24,9 @@ public final class AuditJson {
      * @param e the event
      * @return one line of JSON
      */
+    /** Prefix of the field that names the record of a per-record audit event. */
+    public static final String RECORD_ID_FIELD = "recordId=";
+
     public static String write(AuditEvent e) {
         StringWriter out = new StringWriter(768);
         try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
@@ -32,6 +35,10 @@ public final class AuditJson {
             g.writeNumberField("v", SCHEMA_VERSION);
             g.writeStringField("time", e.time().toString());
             g.writeStringField("requestId", e.requestId());
+            // per-record events of a batch (Guard.completeRecord) name their record at the top level
+            if (!e.fields().isEmpty() && e.fields().get(0).startsWith(RECORD_ID_FIELD)) {
+                g.writeStringField("recordId", e.fields().get(0).substring(RECORD_ID_FIELD.length()));
+            }
             if (e.traceId().isPresent()) {
                 g.writeStringField("traceId", e.traceId().get());
             }
