@@ -90,7 +90,7 @@ public final class S3Events {
                 }
             }
             if (r.getAwsRegion() != null) {
-                attrs.put("region", r.getAwsRegion());
+                attrs.put(SourceCheck.ATTR_REGION, r.getAwsRegion());
             }
             Long size = r.getS3().getObject() == null ? null : r.getS3().getObject().getSizeAsLong();
             Optional<String> key = rawKey == null ? Optional.empty() : ObjectKeys.decodeS3(rawKey);
