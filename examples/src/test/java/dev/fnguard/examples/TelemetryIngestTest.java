@@ -47,7 +47,15 @@ class TelemetryIngestTest {
 
     @Test
     void dropsAnEventWithoutTopic() throws IOException {
-        assertEquals(List.of("SOURCE"), run("{" + GOOD + "}").reasons());
+        assertEquals(List.of("SOURCE"), run("{" + GOOD + ",\"clientId\":\"sensor-0042\"}").reasons());
+    }
+
+    @Test
+    void dropsAReadingFromAClientOutsideTheClientIds() throws IOException {
+        assertEquals(List.of("TOKEN_INVALID"), run("{" + GOOD + ",\"topic\":\"sensors/sensor-0042/telemetry\","
+                + "\"clientId\":\"laptop-of-mallory\"}").reasons());
+        assertEquals(List.of("TOKEN_MISSING"), run("{" + GOOD + ",\"topic\":\"sensors/sensor-0042/telemetry\"}")
+                .reasons(), "a rule without clientid() cannot name the device");
     }
 
     @Test
