@@ -92,6 +92,17 @@ class PaymentsQueueTest {
     }
 
     @Test
+    void aRecordWithoutArnDoesNotBorrowTheArnOfTheBatchsFirstRecord() throws IOException {
+        String json = new String(new SqsEvents().add("first", GOOD_1).add("x", GOOD_2).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int second = json.indexOf("\"messageId\":\"x\"");
+        String stripped = json.substring(0, second)
+                + json.substring(second).replaceFirst("\"eventSourceARN\":\"[^\"]*\",", "");
+        assertEquals(List.of("x"), failures(queue(SqsEvents.QUEUE),
+                stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void failsEveryLaterRecordOfAFifoGroupOnceOneFails() throws IOException {
         String fifo = "arn:aws:sqs:eu-west-1:123456789012:payments-prod.fifo";
         byte[] event = new SqsEvents()

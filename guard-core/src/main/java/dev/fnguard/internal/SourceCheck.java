@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * exceed the loop guard's limit ({@link Reason#LOOP}); and a queue message must not have been
  * received more often than the poison cap ({@link Reason#POISON}).
  *
- * <p>Adapters put the identity in the record attribute {@value #ATTR_SOURCE} (falling back to the
- * invocation's source identity) and its family in {@value #ATTR_FAMILY}. A family for which the
+ * <p>Adapters put the identity in the record attribute {@value #ATTR_SOURCE} and its family in
+ * {@value #ATTR_FAMILY}; a record without a family falls back to the invocation's source identity,
+ * one with a family but no identity has none. A family for which the
  * policy declares no entry is not restricted; a record without identity is denied as soon as any
  * allow-list is declared, since it cannot be placed.
  *
@@ -91,7 +92,9 @@ public final class SourceCheck implements Check {
         EventRecord record = inspection.record().orElse(null);
         Optional<String> identity = record == null ? Optional.empty()
                 : Optional.ofNullable(record.attributes().get(ATTR_SOURCE));
-        if (identity.isEmpty()) {
+        if (identity.isEmpty() && (record == null || !record.attributes().containsKey(ATTR_FAMILY))) {
+            // only for records whose mapper does not place each record itself: a batch record that
+            // names no source must not borrow the identity of the batch's first record
             identity = inspection.invocation().source().identity();
         }
         String family = record != null && record.attributes().containsKey(ATTR_FAMILY)

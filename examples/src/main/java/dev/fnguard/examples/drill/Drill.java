@@ -42,7 +42,7 @@ public final class Drill {
      */
     public static List<DrillSuite> suites() {
         return List.of(new OrdersApiDrill(), new OrdersHttpDrill(), new OrdersQueueDrill(),
-                new OrdersStreamDrill());
+                new OrdersStreamDrill(), new PaymentsQueueDrill(), new ImageIngestDrill(), new TelemetryIngestDrill());
     }
 
     private Drill() {
@@ -104,7 +104,7 @@ public final class Drill {
                 int before = 0;
                 for (int i = 0; i < c.repeat(); i++) {
                     before = captured.size();
-                    answer = invoke(handler, c.event().get(), suite.function());
+                    answer = invoke(handler, c.event().get(), suite.function(), c.traceHeader());
                 }
                 List<AuditEvent> mine = captured.subList(before, captured.size());
                 results.add(judge(suite.function(), c, answer, List.copyOf(mine)));
@@ -113,10 +113,10 @@ public final class Drill {
         return results;
     }
 
-    private static String invoke(RequestStreamHandler handler, InputStream event, String function) {
+    private static String invoke(RequestStreamHandler handler, InputStream event, String function, String trace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = event) {
-            handler.handleRequest(in, out, new DrillContext(function));
+            handler.handleRequest(in, out, new DrillContext(function, trace));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,7 +50,7 @@ public record Expect(String decision, int status, String reason, Map<String, Str
      * @param idsAndReasons pairs of record id and reason code
      * @return the copy
      */
-    public Expect records(String... idsAndReasons) {
+    public Expect withRecords(String... idsAndReasons) {
         if (idsAndReasons.length % 2 != 0) {
             throw new IllegalArgumentException("records takes pairs of id and reason");
         }
@@ -91,6 +91,16 @@ public record Expect(String decision, int status, String reason, Map<String, Str
      */
     public static Expect flag(int status, String reason) {
         return new Expect("flag", status, reason);
+    }
+
+    /**
+     * A copy that expects every record of the batch to be delivered (no per-record audit event, an
+     * empty {@code batchItemFailures}).
+     *
+     * @return the copy
+     */
+    public Expect allDelivered() {
+        return withRecords();
     }
 
     @Override
