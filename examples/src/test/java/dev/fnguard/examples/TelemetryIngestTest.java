@@ -67,4 +67,11 @@ class TelemetryIngestTest {
         assertEquals(List.of("UNKNOWN_FIELD"), run(event("sensors/x/telemetry",
                 GOOD + ",\"$where\":\"sleep(1000)\"")).reasons());
     }
+
+    @Test
+    void removesTheRulesPrincipalBeforeBinding() throws IOException {
+        AuditEvent e = run("{" + GOOD + ",\"topic\":\"sensors/sensor-0042/telemetry\",\"clientId\":\"sensor-0042\","
+                + "\"principal\":\"3a7f0e2c9b\"}");
+        assertEquals("allow", e.decision().wireName(), "principal is the rule's, not an unknown payload field");
+    }
 }

@@ -21,7 +21,8 @@ import java.util.UUID;
  * Maps AWS IoT Core rule events. They carry no envelope, so by convention the rule's SQL adds
  * {@code topic() AS topic} and {@code clientid() AS clientId}: those two keys give the source
  * identity ({@code iot:<topic>}, client id attribute, and {@code iot.clientId} in the invocation's
- * authorizer entries, which {@code @IotClients} checks) and are removed before the payload is bound.
+ * authorizer entries, which {@code @IotClients} checks) and are removed before the payload is bound;
+ * so is {@code principal} ({@code principal() AS principal}), the authorizer entry {@code iot.principal}.
  * An IoT rule event names no account and no region.
  */
 public final class IotEvents {
@@ -56,6 +57,11 @@ public final class IotEvents {
             }
             JsonNode t = obj.remove("topic");
             JsonNode c = obj.remove("clientId");
+            JsonNode p = obj.remove("principal");
+            if (p != null && p.isTextual()) {
+                // what @IotClients(principals) checks, when the rule selects principal() AS principal
+                authorizer.put("iot.principal", p.asText());
+            }
             if (t != null && t.isTextual() && !t.asText().isEmpty()) {
                 topic = "iot:" + t.asText();
                 attrs.put(SourceCheck.ATTR_SOURCE, topic);
