@@ -127,6 +127,15 @@ class PaymentsQueueLoopTest {
         assertEquals(List.of("3"), handler.stamped, "the invocation's lineage counts too");
     }
 
+    @Test
+    void anHttpRequestStampsHopOneOrItsLineagePlusOne() {
+        dev.fnguard.Invocation.Builder b = dev.fnguard.Invocation.builder().requestId("r").functionName("f")
+                .source(dev.fnguard.Source.of(dev.fnguard.SourceKind.HTTP, "apigw-http", "api"));
+        assertEquals("1", LoopGuard.nextHop(new dev.fnguard.GuardContext(b.build(), dev.fnguard.Caller.anonymous())));
+        assertEquals("5", LoopGuard.nextHop(new dev.fnguard.GuardContext(
+                b.traceHeader(TRACE + ";Lineage=1:ead6d511:4").build(), dev.fnguard.Caller.anonymous())));
+    }
+
     /** Writes one message per record it gets, stamped as the Javadoc of LoopGuard shows. */
     static final class Stamping extends GuardedSqsHandler<Payment> {
         final List<String> stamped = new ArrayList<>();

@@ -89,6 +89,8 @@ public final class S3Events {
                     first = "arn:aws:s3:::" + bucket;
                 }
             }
+            // S3 notifications name no account (bucket ARNs have none): the source check exempts the
+            // arn:aws:s3 family from an account list; the bucket name, global, pins the owner
             if (r.getAwsRegion() != null) {
                 attrs.put(SourceCheck.ATTR_REGION, r.getAwsRegion());
             }
