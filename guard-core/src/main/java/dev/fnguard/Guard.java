@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
  * transport ({@code http}), {@code auth} (when the policy declares a way to verify callers) and
  * {@code budget} once per invocation, then per record {@code source} (the record's own origin against
- * the allow-list), {@code limits}, {@code schema} and {@code detect} (when the policy selects
+ * the source, account and region allow-lists, the loop guard's hop limit, the poison cap), {@code limits}, {@code schema} and {@code detect} (when the policy selects
  * detectors).
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */

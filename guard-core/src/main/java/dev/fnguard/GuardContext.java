@@ -50,6 +50,17 @@ public final class GuardContext {
         return invocation.traceId();
     }
 
+    /**
+     * The hop count of this invocation for the loop guard: the {@code Lineage} count of its X-Ray trace
+     * header, 0 when there is none (an HTTP request from a client, an event no function wrote). Stamp
+     * {@code hop() + 1} on what the function writes, see {@code dev.fnguard.lambda.LoopGuard}.
+     *
+     * @return the count, at least 0
+     */
+    public int hop() {
+        return dev.fnguard.internal.Hops.ofInvocation(invocation);
+    }
+
     /** @return the verified caller, or anonymous */
     public Caller caller() {
         return caller;

@@ -14,6 +14,7 @@ public final class Invocation {
 
     private final String requestId;
     private final Optional<String> traceId;
+    private final Optional<String> traceHeader;
     private final String functionName;
     private final Source source;
     private final Optional<HttpRequest> http;
@@ -26,6 +27,7 @@ public final class Invocation {
         this.authorizer = Map.copyOf(b.authorizer);
         this.requestId = Objects.requireNonNull(b.requestId, "requestId");
         this.traceId = Optional.ofNullable(b.traceId);
+        this.traceHeader = Optional.ofNullable(b.traceHeader);
         this.functionName = Objects.requireNonNull(b.functionName, "functionName");
         this.source = Objects.requireNonNull(b.source, "source");
         this.http = Optional.ofNullable(b.http);
@@ -51,6 +53,37 @@ public final class Invocation {
     /** @return the distributed trace id, when the platform gives one */
     public Optional<String> traceId() {
         return traceId;
+    }
+
+    /**
+     * The whole distributed trace header of the invocation as the platform gave it (on Lambda the
+     * X-Ray header {@code Root=...;Parent=...;Sampled=...;Lineage=...}), from which the loop guard
+     * reads the {@code Lineage} field.
+     *
+     * @return the header, empty when the platform gave none
+     */
+    public Optional<String> traceHeader() {
+        return traceHeader;
+    }
+
+    /**
+     * A builder holding every value of this invocation, for adapters that complete a mapped event.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.requestId = requestId;
+        b.traceId = traceId.orElse(null);
+        b.traceHeader = traceHeader.orElse(null);
+        b.functionName = functionName;
+        b.source = source;
+        b.http = http.orElse(null);
+        b.records = records;
+        b.remainingMillis = remainingMillis;
+        b.eventBytes = eventBytes;
+        b.authorizer = authorizer;
+        return b;
     }
 
     /** @return the function's name */
@@ -101,6 +134,7 @@ public final class Invocation {
     public static final class Builder {
         private String requestId;
         private String traceId;
+        private String traceHeader;
         private String functionName = "unknown";
         private Source source;
         private HttpRequest http;
@@ -121,6 +155,12 @@ public final class Invocation {
         /** @param v the trace id, or null @return this */
         public Builder traceId(String v) {
             this.traceId = v;
+            return this;
+        }
+
+        /** @param v the whole trace header, or null, see {@link Invocation#traceHeader()} @return this */
+        public Builder traceHeader(String v) {
+            this.traceHeader = v;
             return this;
         }
 

@@ -31,6 +31,13 @@ public final class Policy {
     /** Environment variable: a lower cap on a queue message's receive count. */
     public static final String ENV_MAX_RECEIVE_COUNT = "FNGUARD_MAX_RECEIVE_COUNT";
 
+    /** Environment variable: a lower hop limit for the loop guard ({@link Reason#LOOP}). */
+    public static final String ENV_MAX_HOPS = "FNGUARD_MAX_HOPS";
+    /** Environment variable: comma-separated AWS account ids (patterns) that replace the declared ones. */
+    public static final String ENV_ALLOWED_ACCOUNTS = "FNGUARD_ALLOWED_ACCOUNTS";
+    /** Environment variable: comma-separated AWS regions (patterns) that replace the declared ones. */
+    public static final String ENV_ALLOWED_REGIONS = "FNGUARD_ALLOWED_REGIONS";
+
     private static final Policy DEFAULTS = builder().build();
 
     private final Mode mode;
@@ -173,7 +180,7 @@ public final class Policy {
         b.auth(auth.withEnvironment(env));
         String allowed = blankToNull(env.get(ENV_ALLOWED_SOURCES));
         if (allowed != null) {
-            b.sources(sources.withAllowed(SourceSettings.split(allowed), ENV_ALLOWED_SOURCES));
+            b.sources(b.sources.withAllowed(SourceSettings.split(allowed), ENV_ALLOWED_SOURCES));
         }
         String receive = blankToNull(env.get(ENV_MAX_RECEIVE_COUNT));
         if (receive != null) {
@@ -187,9 +194,38 @@ public final class Policy {
                 throw new IllegalArgumentException(ENV_MAX_RECEIVE_COUNT + " may only lower the cap of "
                         + sources.maxReceiveCount() + ", was " + n);
             }
-            b.sources(sources.withMaxReceiveCount(n));
+            // on top of the allow-list just read, not the declared one
+            b.sources(b.sources.withMaxReceiveCount(n));
         }
+        b.sources(sourcesFromEnvironment(b.sources, env));
         return b.build();
+    }
+
+    /** The loop guard's limit and the account and region lists, from the environment. */
+    private static SourceSettings sourcesFromEnvironment(SourceSettings s, Map<String, String> env) {
+        String hops = blankToNull(env.get(ENV_MAX_HOPS));
+        if (hops != null) {
+            int n;
+            try {
+                n = Integer.parseInt(hops.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(ENV_MAX_HOPS + " must be a number, was '" + hops + "'");
+            }
+            if (n > s.maxHops() || n < 1) {
+                throw new IllegalArgumentException(ENV_MAX_HOPS + " may only lower the hop limit of " + s.maxHops()
+                        + " (to at least 1), was " + n);
+            }
+            s = s.withMaxHops(n);
+        }
+        String accounts = blankToNull(env.get(ENV_ALLOWED_ACCOUNTS));
+        if (accounts != null) {
+            s = s.withAccounts(SourceSettings.split(accounts), ENV_ALLOWED_ACCOUNTS);
+        }
+        String regions = blankToNull(env.get(ENV_ALLOWED_REGIONS));
+        if (regions != null) {
+            s = s.withRegions(SourceSettings.split(regions), ENV_ALLOWED_REGIONS);
+        }
+        return s;
     }
 
     /** @return the event-source allow-list and source rules */

@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The compiled form of {@link Sources}: the allow-list of source patterns and the queue poison cap.
+ * The compiled form of {@link Sources}: the allow-lists of source patterns, accounts and regions, the
+ * queue poison cap, the object rules and the loop guard's hop limit.
  *
  * @param allowed source patterns ({@code *} matches any run of characters); empty allows any source
  * @param maxReceiveCount the highest queue receive count accepted, at least 1 (default 5)
  * @param objectKeyPattern regular expression decoded object keys must match; empty for any (default)
  * @param maxObjectBytes largest object size accepted; 0 for no limit (default)
  * @param objectEvents prefixes of accepted object event names; empty for all (default)
+ * @param maxHops the highest hop count accepted before {@link Reason#LOOP}, at least 1 (default 16)
+ * @param accounts allowed AWS account ids ({@code *} matches any run of characters); empty for any (default)
+ * @param regions allowed AWS regions ({@code eu-*} style patterns); empty for any (default)
  */
 public record SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern,
-        long maxObjectBytes, List<String> objectEvents) {
+        long maxObjectBytes, List<String> objectEvents, int maxHops, List<String> accounts, List<String> regions) {
+
+    /** The default hop limit of the loop guard. */
+    public static final int DEFAULT_MAX_HOPS = 16;
 
     private static final SourceSettings DEFAULTS = new SourceSettings(List.of(), 5, "", 0, List.of());
 
@@ -25,10 +32,20 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
      * @param objectKeyPattern the key pattern
      * @param maxObjectBytes the size cap
      * @param objectEvents the event name prefixes
+     * @param maxHops the hop limit
+     * @param accounts the account patterns
+     * @param regions the region patterns
      */
     public SourceSettings {
         allowed = List.copyOf(allowed);
         objectEvents = List.copyOf(objectEvents);
+        accounts = List.copyOf(accounts);
+        regions = List.copyOf(regions);
+        checkEntries(accounts, "sources.accounts", "0123456789*");
+        checkEntries(regions, "sources.regions", "abcdefghijklmnopqrstuvwxyz0123456789-*");
+        if (maxHops < 1) {
+            throw new IllegalArgumentException("sources.maxHops must be at least 1, was " + maxHops);
+        }
         java.util.Objects.requireNonNull(objectKeyPattern, "sources.objectKeyPattern");
         if (!objectKeyPattern.isEmpty()) {
             try {
@@ -51,7 +68,36 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         }
     }
 
-    /** @return no allow-list, receive cap 5 */
+    /**
+     * Settings without account or region lists and with the default hop limit.
+     *
+     * @param allowed the patterns
+     * @param maxReceiveCount the cap
+     * @param objectKeyPattern the key pattern
+     * @param maxObjectBytes the size cap
+     * @param objectEvents the event name prefixes
+     */
+    public SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern, long maxObjectBytes,
+            List<String> objectEvents) {
+        this(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, DEFAULT_MAX_HOPS, List.of(),
+                List.of());
+    }
+
+    private static void checkEntries(List<String> entries, String setting, String alphabet) {
+        for (String e : entries) {
+            if (e.isEmpty()) {
+                throw new IllegalArgumentException(setting + " must not hold blank entries");
+            }
+            for (int i = 0; i < e.length(); i++) {
+                if (alphabet.indexOf(e.charAt(i)) < 0) {
+                    throw new IllegalArgumentException(setting + " entry '" + e + "' may only hold the characters "
+                            + alphabet);
+                }
+            }
+        }
+    }
+
+    /** @return no allow-list, receive cap 5, hop limit 16 */
     public static SourceSettings defaults() {
         return DEFAULTS;
     }
@@ -68,7 +114,15 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
             list.add(a.strip());
         }
         return new SourceSettings(list, s.maxReceiveCount(), s.objectKeyPattern(), s.maxObjectBytes(),
-                List.of(s.objectEvents()));
+                List.of(s.objectEvents()), s.maxHops(), strip(s.accounts()), strip(s.regions()));
+    }
+
+    private static List<String> strip(String[] entries) {
+        List<String> out = new ArrayList<>();
+        for (String e : entries) {
+            out.add(e.strip());
+        }
+        return out;
     }
 
     /**
@@ -91,10 +145,41 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException(setting + " must name at least one source");
         }
-        return new SourceSettings(patterns, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents);
+        return new SourceSettings(patterns, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, maxHops,
+                accounts, regions);
     }
 
     SourceSettings withMaxReceiveCount(int n) {
-        return new SourceSettings(allowed, n, objectKeyPattern, maxObjectBytes, objectEvents);
+        return new SourceSettings(allowed, n, objectKeyPattern, maxObjectBytes, objectEvents, maxHops, accounts,
+                regions);
+    }
+
+    SourceSettings withMaxHops(int n) {
+        return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, n, accounts,
+                regions);
+    }
+
+    SourceSettings withAccounts(List<String> list, String setting) {
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException(setting + " must name at least one account");
+        }
+        try {
+            return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents,
+                    maxHops, list, regions);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+        }
+    }
+
+    SourceSettings withRegions(List<String> list, String setting) {
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException(setting + " must name at least one region");
+        }
+        try {
+            return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents,
+                    maxHops, accounts, list);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+        }
     }
 }

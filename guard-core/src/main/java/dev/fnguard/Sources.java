@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Event-source rules, nested in {@link Guarded#sources()}: the allow-list of sources that may invoke
- * the handler and the queue poison cap.
+ * Event-source rules, nested in {@link Guarded#sources()}: the allow-lists of sources, accounts and
+ * regions that may invoke the handler, the queue poison cap, the object rules and the loop guard.
  *
  * <p>Each entry of {@link #allowed()} is a pattern in which {@code *} matches any run of characters:
  * an ARN ({@code arn:aws:sqs:eu-west-1:123456789012:payments-*}, {@code arn:aws:s3:::uploads-prod}),
@@ -33,4 +33,33 @@ public @interface Sources {
 
     /** @return prefixes of the object event names accepted, for example {@code "ObjectCreated:"}; empty for all */
     String[] objectEvents() default {};
+
+    /**
+     * The loop guard: the highest hop count accepted (the {@code fnguard-hop} message attribute, the
+     * {@code Lineage} count of the X-Ray trace header); a record above it is denied with
+     * {@link Reason#LOOP}. {@code FNGUARD_MAX_HOPS} may lower it.
+     *
+     * @return the limit, at least 1; 16 by default
+     */
+    int maxHops() default SourceSettings.DEFAULT_MAX_HOPS;
+
+    /**
+     * AWS account ids the records' sources must belong to ({@code *} matches any run of digits);
+     * {@code FNGUARD_ALLOWED_ACCOUNTS} replaces the list. A record whose account is known and not
+     * listed is denied with {@link Reason#SOURCE}, and so is a record that names no account, except
+     * S3 notifications and IoT rule events, whose format carries none (see {@code docs/sources.md}).
+     *
+     * @return account ids or patterns; empty (any account) by default
+     */
+    String[] accounts() default {};
+
+    /**
+     * AWS regions the records' sources must be in ({@code eu-*} style patterns);
+     * {@code FNGUARD_ALLOWED_REGIONS} replaces the list. A record whose region is known and not listed
+     * is denied with {@link Reason#SOURCE}, and so is a record that names no region, except IoT rule
+     * events, whose format carries none.
+     *
+     * @return regions or patterns; empty (any region) by default
+     */
+    String[] regions() default {};
 }

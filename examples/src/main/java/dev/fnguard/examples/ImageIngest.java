@@ -13,8 +13,13 @@ import org.slf4j.LoggerFactory;
  * S3 consumer of uploaded images: accepts ObjectCreated events only from the buckets in
  * {@code FNGUARD_ALLOWED_SOURCES} (for example {@code arn:aws:s3:::uploads-prod}), keys matching
  * {@code ^uploads/[A-Za-z0-9._/-]{1,200}$} once decoded, objects of at most 10 MB.
+ *
+ * <p>The declared allow-list names a bucket that cannot exist (S3 bucket names have no capitals or
+ * underscores), so that a deployment without {@code FNGUARD_ALLOWED_SOURCES} refuses every object
+ * instead of ingesting from any bucket: fail closed.
  */
 @Guarded(sources = @Sources(
+        allowed = "arn:aws:s3:::SET_FNGUARD_ALLOWED_SOURCES",
         objectEvents = "ObjectCreated:",
         objectKeyPattern = "^uploads/[A-Za-z0-9._/-]{1,200}$",
         maxObjectBytes = 10L * 1024 * 1024))

@@ -19,7 +19,10 @@ class DrillTest {
         List<DrillResult> results = Drill.run(Drill.suites(), all::add);
         String failures = results.stream().filter(r -> !r.passed())
                 .map(r -> r.function() + " / " + r.drillCase().name() + ": expected " + r.drillCase().expect()
-                        + ", got " + r.decision() + " " + r.status() + " " + r.reasons())
+                        + ", got " + r.decision() + " " + r.status() + " " + r.reasons()
+                        + (r.drillCase().expect().records() == null ? ""
+                                : "; records expected " + r.drillCase().expect().records() + ", got [" + r.records()
+                                        + "], batchItemFailures [" + r.failures() + "]"))
                 .collect(Collectors.joining("\n"));
         assertTrue(failures.isEmpty(), failures);
         int invocations = results.stream().mapToInt(r -> r.drillCase().repeat()).sum();

@@ -124,4 +124,40 @@ class ImageIngestTest {
         // the sample's key test/key is outside uploads/: denied on the key, not on the bucket
         assertEquals(List.of("OBJECT_KEY"), audit.get(0).reasons());
     }
+
+    private Map<String, String> runWith(Map<String, String> env) throws IOException {
+        ImageIngest configured = new ImageIngest(GuardOptions.builder().environment(env).auditSink(audit::add).build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        configured.handleRequest(new ByteArrayInputStream(SqsEvents.M.writeValueAsBytes(event)), out, null);
+        Map<String, String> denied = new LinkedHashMap<>();
+        for (AuditEvent e : audit) {
+            e.fields().stream().filter(f -> f.startsWith("recordId=")).findFirst()
+                    .ifPresent(f -> denied.put(f.substring(9), String.join(",", e.reasons())));
+        }
+        return denied;
+    }
+
+    @Test
+    void refusesEveryBucketWhenNoAllowListIsConfigured() throws IOException {
+        add("ObjectCreated:Put", BUCKET, "uploads/a.jpg", 10);
+        assertEquals(Map.of(BUCKET + "/uploads/a.jpg", "SOURCE"), runWith(Map.of()));
+    }
+
+    @Test
+    void deniesAnEventFromARegionOutsideTheRegionList() throws IOException {
+        // the sample's awsRegion is eu-central-1
+        add("ObjectCreated:Put", BUCKET, "uploads/a.jpg", 10);
+        assertEquals(Map.of(BUCKET + "/uploads/a.jpg", "SOURCE"), runWith(Map.of(
+                "FNGUARD_ALLOWED_SOURCES", "arn:aws:s3:::" + BUCKET, "FNGUARD_ALLOWED_REGIONS", "eu-west-1")));
+        audit.clear();
+        assertEquals(Map.of(), runWith(Map.of(
+                "FNGUARD_ALLOWED_SOURCES", "arn:aws:s3:::" + BUCKET, "FNGUARD_ALLOWED_REGIONS", "eu-*")));
+    }
+
+    @Test
+    void anAccountListDoesNotApplyToS3NotificationsWhichNameNoAccount() throws IOException {
+        add("ObjectCreated:Put", BUCKET, "uploads/a.jpg", 10);
+        assertEquals(Map.of(), runWith(Map.of(
+                "FNGUARD_ALLOWED_SOURCES", "arn:aws:s3:::" + BUCKET, "FNGUARD_ALLOWED_ACCOUNTS", "123456789012")));
+    }
 }

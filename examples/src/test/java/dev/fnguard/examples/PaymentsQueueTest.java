@@ -92,6 +92,17 @@ class PaymentsQueueTest {
     }
 
     @Test
+    void aRecordWithoutArnDoesNotBorrowTheArnOfTheBatchsFirstRecord() throws IOException {
+        String json = new String(new SqsEvents().add("first", GOOD_1).add("x", GOOD_2).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int second = json.indexOf("\"messageId\":\"x\"");
+        String stripped = json.substring(0, second)
+                + json.substring(second).replaceFirst("\"eventSourceARN\":\"[^\"]*\",", "");
+        assertEquals(List.of("x"), failures(queue(SqsEvents.QUEUE),
+                stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void failsEveryLaterRecordOfAFifoGroupOnceOneFails() throws IOException {
         String fifo = "arn:aws:sqs:eu-west-1:123456789012:payments-prod.fifo";
         byte[] event = new SqsEvents()
@@ -121,6 +132,27 @@ class PaymentsQueueTest {
         byte[] event = new SqsEvents().add("big", "x".repeat(7 * 1024 * 1024)).bytes();
         assertEquals(List.of(), failures(queue(SqsEvents.QUEUE), event));
         assertEquals(List.of("LIMIT_BODY"), audit.get(0).reasons());
+    }
+
+    @Test
+    void refusesEveryMessageWhenNoAllowListIsConfigured() throws IOException {
+        PaymentsQueue unconfigured = new PaymentsQueue(GuardOptions.builder().environment(Map.of())
+                .auditSink(audit::add).build());
+        assertEquals(List.of("m1"), failures(unconfigured, new SqsEvents().add("m1", GOOD_1).bytes()));
+    }
+
+    @Test
+    void deniesAMessageFromAnAccountOrRegionOutsideTheLists() throws IOException {
+        PaymentsQueue q = new PaymentsQueue(GuardOptions.builder()
+                .environment(Map.of("FNGUARD_ALLOWED_SOURCES", "arn:aws:sqs:*:payments-prod",
+                        "FNGUARD_ALLOWED_ACCOUNTS", "123456789012", "FNGUARD_ALLOWED_REGIONS", "eu-west-1"))
+                .auditSink(audit::add).build());
+        byte[] event = new SqsEvents()
+                .add("ok", GOOD_1)
+                .add("other-account", GOOD_1, "arn:aws:sqs:eu-west-1:999999999999:payments-prod", 1, null)
+                .add("other-region", GOOD_1, "arn:aws:sqs:us-east-1:123456789012:payments-prod", 1, null)
+                .bytes();
+        assertEquals(List.of("other-account", "other-region"), failures(q, event));
     }
 
     static final class Failing extends dev.fnguard.lambda.GuardedSqsHandler<Payment> {

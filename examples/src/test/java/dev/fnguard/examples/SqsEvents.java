@@ -48,6 +48,24 @@ final class SqsEvents {
         return this;
     }
 
+    /** Sets a Number message attribute on the last record added, as a sending SDK would. */
+    SqsEvents messageAttribute(String name, String value) {
+        ObjectNode last = (ObjectNode) records.get(records.size() - 1);
+        ObjectNode a = ((ObjectNode) last.get("messageAttributes")).putObject(name);
+        a.put("stringValue", value);
+        a.putArray("stringListValues");
+        a.putArray("binaryListValues");
+        a.put("dataType", "Number");
+        return this;
+    }
+
+    /** Sets a system attribute ({@code AWSTraceHeader}, ...) on the last record added. */
+    SqsEvents systemAttribute(String name, String value) {
+        ObjectNode last = (ObjectNode) records.get(records.size() - 1);
+        ((ObjectNode) last.get("attributes")).put(name, value);
+        return this;
+    }
+
     byte[] bytes() {
         try {
             return M.writeValueAsBytes(event);

@@ -47,7 +47,15 @@ class TelemetryIngestTest {
 
     @Test
     void dropsAnEventWithoutTopic() throws IOException {
-        assertEquals(List.of("SOURCE"), run("{" + GOOD + "}").reasons());
+        assertEquals(List.of("SOURCE"), run("{" + GOOD + ",\"clientId\":\"sensor-0042\"}").reasons());
+    }
+
+    @Test
+    void dropsAReadingFromAClientOutsideTheClientIds() throws IOException {
+        assertEquals(List.of("TOKEN_INVALID"), run("{" + GOOD + ",\"topic\":\"sensors/sensor-0042/telemetry\","
+                + "\"clientId\":\"laptop-of-mallory\"}").reasons());
+        assertEquals(List.of("TOKEN_MISSING"), run("{" + GOOD + ",\"topic\":\"sensors/sensor-0042/telemetry\"}")
+                .reasons(), "a rule without clientid() cannot name the device");
     }
 
     @Test
@@ -58,5 +66,12 @@ class TelemetryIngestTest {
                 "\"deviceId\":\"../../etc\",\"ts\":1764340800000,\"temperature\":20")).reasons());
         assertEquals(List.of("UNKNOWN_FIELD"), run(event("sensors/x/telemetry",
                 GOOD + ",\"$where\":\"sleep(1000)\"")).reasons());
+    }
+
+    @Test
+    void removesTheRulesPrincipalBeforeBinding() throws IOException {
+        AuditEvent e = run("{" + GOOD + ",\"topic\":\"sensors/sensor-0042/telemetry\",\"clientId\":\"sensor-0042\","
+                + "\"principal\":\"3a7f0e2c9b\"}");
+        assertEquals("allow", e.decision().wireName(), "principal is the rule's, not an unknown payload field");
     }
 }

@@ -4,6 +4,7 @@ import dev.fnguard.Check;
 import dev.fnguard.EventRecord;
 import dev.fnguard.Inspection;
 import dev.fnguard.Reason;
+import dev.fnguard.SourceKind;
 import dev.fnguard.SourceSettings;
 import dev.fnguard.Verdict;
 import java.util.ArrayList;
@@ -13,14 +14,25 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code source} check: a record's source identity must match the allow-list entries of its
- * family ({@code arn:aws:sqs}, {@code arn:aws:s3}, {@code iot}, ...), and a queue message must not
- * have been received more often than the poison cap.
+ * The {@code source} check, per record, in this order: the record's source identity must match the
+ * allow-list entries of its family ({@code arn:aws:sqs}, {@code arn:aws:s3}, {@code iot}, ...), its
+ * account and region the account and region lists ({@link Reason#SOURCE}); its hop count must not
+ * exceed the loop guard's limit ({@link Reason#LOOP}); and a queue message must not have been
+ * received more often than the poison cap ({@link Reason#POISON}).
  *
- * <p>Adapters put the identity in the record attribute {@value #ATTR_SOURCE} (falling back to the
- * invocation's source identity) and its family in {@value #ATTR_FAMILY}. A family for which the
+ * <p>Adapters put the identity in the record attribute {@value #ATTR_SOURCE} and its family in
+ * {@value #ATTR_FAMILY}; a record without a family falls back to the invocation's source identity,
+ * one with a family but no identity has none. A family for which the
  * policy declares no entry is not restricted; a record without identity is denied as soon as any
  * allow-list is declared, since it cannot be placed.
+ *
+ * <p>Account and region come from {@value #ATTR_ACCOUNT} and {@value #ATTR_REGION}, or else from the
+ * fourth and fifth fields of an ARN identity. They apply to every record of a non-HTTP source: one
+ * that names none while a list is declared is denied, except the families whose events never name
+ * one ({@code arn:aws:s3} and {@code iot} for accounts, {@code iot} for regions), which rely on their
+ * bucket or topic allow-list and on the function's resource policy. The hop count is read by
+ * {@link Hops} from the record's attributes and the invocation's trace header; an unreadable
+ * {@code fnguard-hop} attribute is denied with {@link Reason#LOOP} (fail closed).
  */
 public final class SourceCheck implements Check {
 
@@ -42,9 +54,17 @@ public final class SourceCheck implements Check {
     /** Prefix of record attributes that hold message attributes (SQS, SNS): {@code attr.<name>}. */
     public static final String MESSAGE_ATTRIBUTE_PREFIX = "attr.";
 
+    /** Families whose events never carry an account id: S3 notifications, IoT rule events. */
+    private static final Set<String> NO_ACCOUNT = Set.of("arn:aws:s3", "iot");
+    /** Families whose events never carry a region: IoT rule events. */
+    private static final Set<String> NO_REGION = Set.of("iot");
+
     private final List<SourcePattern> patterns;
     private final Set<String> families;
     private final int maxReceiveCount;
+    private final List<SourcePattern> accounts;
+    private final List<SourcePattern> regions;
+    private final int maxHops;
 
     /**
      * Compiles the settings.
@@ -57,6 +77,9 @@ public final class SourceCheck implements Check {
         patterns.forEach(p -> f.add(p.family()));
         this.families = Set.copyOf(f);
         this.maxReceiveCount = settings.maxReceiveCount();
+        this.accounts = SourcePattern.compile(settings.accounts());
+        this.regions = SourcePattern.compile(settings.regions());
+        this.maxHops = settings.maxHops();
     }
 
     @Override
@@ -69,20 +92,38 @@ public final class SourceCheck implements Check {
         EventRecord record = inspection.record().orElse(null);
         Optional<String> identity = record == null ? Optional.empty()
                 : Optional.ofNullable(record.attributes().get(ATTR_SOURCE));
-        if (identity.isEmpty()) {
+        if (identity.isEmpty() && (record == null || !record.attributes().containsKey(ATTR_FAMILY))) {
+            // only for records whose mapper does not place each record itself: a batch record that
+            // names no source must not borrow the identity of the batch's first record
             identity = inspection.invocation().source().identity();
         }
+        String family = record != null && record.attributes().containsKey(ATTR_FAMILY)
+                ? record.attributes().get(ATTR_FAMILY) : identity.map(SourcePattern::family).orElse("");
         if (!patterns.isEmpty()) {
             if (identity.isEmpty() || identity.get().isEmpty()) {
                 return Verdict.deny(Reason.SOURCE);
             }
-            String family = record != null && record.attributes().containsKey(ATTR_FAMILY)
-                    ? record.attributes().get(ATTR_FAMILY) : SourcePattern.family(identity.get());
-            if (families.contains(family) && !anyMatch(identity.get())) {
+            if (families.contains(family) && !anyMatch(patterns, identity.get())) {
                 return Verdict.deny(Reason.SOURCE);
             }
         }
+        if (record != null && inspection.invocation().source().kind() != SourceKind.HTTP) {
+            if (!accounts.isEmpty() && !placed(accounts, record, ATTR_ACCOUNT, identity, 4, family, NO_ACCOUNT)) {
+                return Verdict.deny(Reason.SOURCE, List.of("account"));
+            }
+            if (!regions.isEmpty() && !placed(regions, record, ATTR_REGION, identity, 3, family, NO_REGION)) {
+                return Verdict.deny(Reason.SOURCE, List.of("region"));
+            }
+        }
         if (record != null) {
+            int hop = Hops.ofRecord(record);
+            if (hop == Hops.MALFORMED) {
+                return Verdict.deny(Reason.LOOP, List.of("hop=malformed"));
+            }
+            hop = Math.max(hop, Hops.ofInvocation(inspection.invocation()));
+            if (hop > maxHops) {
+                return Verdict.deny(Reason.LOOP, List.of("hop=" + hop));
+            }
             String count = record.attributes().get(ATTR_RECEIVE_COUNT);
             if (count != null && receiveCount(count) > maxReceiveCount) {
                 return Verdict.deny(Reason.POISON);
@@ -91,7 +132,39 @@ public final class SourceCheck implements Check {
         return Verdict.allow();
     }
 
-    private boolean anyMatch(String identity) {
+    /**
+     * Whether the record's account (or region) is in the list: from its attribute, else from the ARN
+     * field at {@code arnField}; a record without one passes only when its family never carries one.
+     */
+    private static boolean placed(List<SourcePattern> list, EventRecord record, String attribute,
+            Optional<String> identity, int arnField, String family, Set<String> exempt) {
+        String value = record.attributes().get(attribute);
+        if (value == null || value.isEmpty()) {
+            value = identity.map(id -> arnField(id, arnField)).orElse("");
+        }
+        if (value.isEmpty()) {
+            return exempt.contains(family);
+        }
+        return anyMatch(list, value);
+    }
+
+    /** Field {@code n} (0-based) of an ARN, empty when the identity is not an ARN or the field is empty. */
+    static String arnField(String arn, int n) {
+        if (!arn.startsWith("arn:")) {
+            return "";
+        }
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            from = arn.indexOf(':', from) + 1;
+            if (from == 0) {
+                return "";
+            }
+        }
+        int to = arn.indexOf(':', from);
+        return to < 0 ? "" : arn.substring(from, to);
+    }
+
+    private static boolean anyMatch(List<SourcePattern> patterns, String identity) {
         for (SourcePattern p : patterns) {
             if (p.matches(identity)) {
                 return true;

@@ -2,6 +2,7 @@ package dev.fnguard.lambda;
 
 import dev.fnguard.EventRecord;
 import dev.fnguard.GuardContext;
+import dev.fnguard.internal.Hops;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +44,19 @@ public final class RecordContext {
     /** @return the record's attributes */
     public Map<String, String> attributes() {
         return record.attributes();
+    }
+
+    /**
+     * The hop count of this record for the loop guard: the highest of its {@code fnguard-hop} message
+     * attribute, the {@code Lineage} count of its own X-Ray header ({@code AWSTraceHeader}) and that
+     * of the invocation's header; 0 when none says anything. An unreadable {@code fnguard-hop} (a
+     * record let through in monitor mode) is left out. Stamp {@link LoopGuard#nextHop(RecordContext)}
+     * on what the function writes.
+     *
+     * @return the count, at least 0
+     */
+    public int hop() {
+        return Math.max(Math.max(0, Hops.ofRecord(record)), invocation.hop());
     }
 
     /** @return the invocation's context */

@@ -42,7 +42,7 @@ public final class Drill {
      */
     public static List<DrillSuite> suites() {
         return List.of(new OrdersApiDrill(), new OrdersHttpDrill(), new OrdersQueueDrill(),
-                new OrdersStreamDrill());
+                new OrdersStreamDrill(), new PaymentsQueueDrill(), new ImageIngestDrill(), new TelemetryIngestDrill());
     }
 
     private Drill() {
@@ -104,7 +104,7 @@ public final class Drill {
                 int before = 0;
                 for (int i = 0; i < c.repeat(); i++) {
                     before = captured.size();
-                    answer = invoke(handler, c.event().get(), suite.function());
+                    answer = invoke(handler, c.event().get(), suite.function(), c.traceHeader());
                 }
                 List<AuditEvent> mine = captured.subList(before, captured.size());
                 results.add(judge(suite.function(), c, answer, List.copyOf(mine)));
@@ -113,10 +113,10 @@ public final class Drill {
         return results;
     }
 
-    private static String invoke(RequestStreamHandler handler, InputStream event, String function) {
+    private static String invoke(RequestStreamHandler handler, InputStream event, String function, String trace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = event) {
-            handler.handleRequest(in, out, new DrillContext(function));
+            handler.handleRequest(in, out, new DrillContext(function, trace));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -144,7 +144,47 @@ public final class Drill {
                 && (x.status() == 0 || x.status() == status)
                 && (x.reason() == null ? terminal.reasons().isEmpty() || !"allow".equals(decision)
                         : terminal.reasons().contains(x.reason()));
-        return new DrillResult(function, c, decision, status, reasons, events.size(), passed);
+        Map<String, String> records = perRecord(events.subList(0, events.size() - 1));
+        List<String> failures = batchItemFailures(answer);
+        if (x.records() != null) {
+            passed = passed && x.records().equals(records)
+                    && List.copyOf(x.records().entrySet()).equals(List.copyOf(records.entrySet()))
+                    && (failures == null || failures.equals(List.copyOf(x.records().keySet())));
+        }
+        StringBuilder summary = new StringBuilder();
+        records.forEach((id, r) -> summary.append(summary.length() == 0 ? "" : ", ").append(id).append(' ').append(r));
+        return new DrillResult(function, c, decision, status, reasons, events.size(), passed, summary.toString(),
+                failures == null ? null : String.join(",", failures));
+    }
+
+    /** Record id to reason (or SKIPPED / ERROR) from the per-record audit events, in event order. */
+    private static Map<String, String> perRecord(List<AuditEvent> events) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (AuditEvent e : events) {
+            for (String f : e.fields()) {
+                if (f.startsWith("recordId=")) {
+                    String verdict = !e.reasons().isEmpty() ? String.join(",", e.reasons())
+                            : e.outcome() == dev.fnguard.Outcome.ERROR ? "ERROR" : "SKIPPED";
+                    out.put(f.substring("recordId=".length()), verdict);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The ids of an {@code SQSBatchResponse}, or null when the answer is not one. */
+    private static List<String> batchItemFailures(String answer) {
+        try {
+            JsonNode node = answer == null || answer.isBlank() ? null : MAPPER.readTree(answer);
+            if (node == null || !node.has("batchItemFailures")) {
+                return null;
+            }
+            List<String> ids = new ArrayList<>();
+            node.get("batchItemFailures").forEach(n -> ids.add(n.path("itemIdentifier").asText()));
+            return ids;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static void print(List<DrillResult> results, PrintStream out) {
@@ -163,6 +203,20 @@ public final class Drill {
             out.printf(fmt, r.function(), r.drillCase().name(), r.drillCase().expect(), r.decision(),
                     r.status() == 0 ? "-" : Integer.toString(r.status()), r.reasons().isEmpty() ? "-" : r.reasons(),
                     r.passed() ? "yes" : "NO");
+            if (r.drillCase().expect().records() != null || !r.records().isEmpty()) {
+                // per-record verdicts of a batch, under its row
+                String indent = " ".repeat(fw + 2);
+                out.println(indent + "  records not delivered: " + (r.records().isEmpty() ? "none" : r.records()));
+                if (r.drillCase().expect().records() != null) {
+                    StringBuilder want = new StringBuilder();
+                    r.drillCase().expect().records().forEach((id, reason) ->
+                            want.append(want.length() == 0 ? "" : ", ").append(id).append(' ').append(reason));
+                    out.println(indent + "  expected:              " + (want.length() == 0 ? "none" : want));
+                }
+                if (r.failures() != null) {
+                    out.println(indent + "  batchItemFailures:     [" + r.failures() + "]");
+                }
+            }
         }
     }
 }

@@ -7,12 +7,13 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A Lambda {@link Context} for in-process invocations: a fresh request id, 30 s left. */
+/** A Lambda {@link Context} for in-process invocations: a fresh request id, 30 s left, an optional trace header. */
 public final class DrillContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline = System.currentTimeMillis() + 30_000;
     private final String functionName;
+    private final String traceHeader;
 
     /**
      * A context for one invocation of a function.
@@ -20,7 +21,23 @@ public final class DrillContext implements Context {
      * @param functionName the function's name
      */
     public DrillContext(String functionName) {
+        this(functionName, null);
+    }
+
+    /**
+     * A context for one invocation of a function whose X-Ray trace header the runtime gives.
+     *
+     * @param functionName the function's name
+     * @param traceHeader the whole header ({@code Root=...;Lineage=...}), or null
+     */
+    public DrillContext(String functionName, String traceHeader) {
         this.functionName = functionName;
+        this.traceHeader = traceHeader;
+    }
+
+    @Override
+    public String getXrayTraceId() {
+        return traceHeader;
     }
 
     @Override

@@ -151,6 +151,9 @@ public final class BatchPipeline<T> {
                     evaluation = guard.refuse(unreadable(context, fn, bytes.length), Verdict.deny(Reason.MALFORMED));
                 }
                 if (batch != null) {
+                    // the invocation's own trace header (its Lineage feeds the loop guard), for every mapper
+                    batch = new BatchEvent(TraceHeaders.complete(batch.invocation(), context), batch.orderKeys(),
+                            batch.failureIds());
                     evaluation = guard.evaluate(batch.invocation());
                 }
             }

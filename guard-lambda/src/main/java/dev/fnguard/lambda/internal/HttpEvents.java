@@ -167,6 +167,7 @@ final class HttpEvents {
                 .authorizer(authorizer)
                 .requestId(requestId(ctx, apiRequestId))
                 .traceId(traceId(ctx, headers))
+                .traceHeader(TraceHeaders.current(ctx))
                 .functionName(fn)
                 .source(source)
                 .http(request)

@@ -20,7 +20,10 @@ import java.util.UUID;
 /**
  * Maps AWS IoT Core rule events. They carry no envelope, so by convention the rule's SQL adds
  * {@code topic() AS topic} and {@code clientid() AS clientId}: those two keys give the source
- * identity ({@code iot:<topic>}, client id attribute) and are removed before the payload is bound.
+ * identity ({@code iot:<topic>}, client id attribute, and {@code iot.clientId} in the invocation's
+ * authorizer entries, which {@code @IotClients} checks) and are removed before the payload is bound;
+ * so is {@code principal} ({@code principal() AS principal}), the authorizer entry {@code iot.principal}.
+ * An IoT rule event names no account and no region.
  */
 public final class IotEvents {
 
@@ -43,6 +46,7 @@ public final class IotEvents {
     public static BatchEvent map(byte[] bytes, Context ctx, String fn) {
         String requestId = ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
         Map<String, String> attrs = new HashMap<>();
+        Map<String, String> authorizer = new HashMap<>();
         attrs.put(SourceCheck.ATTR_FAMILY, "iot");
         String topic = null;
         EventRecord record;
@@ -53,12 +57,19 @@ public final class IotEvents {
             }
             JsonNode t = obj.remove("topic");
             JsonNode c = obj.remove("clientId");
+            JsonNode p = obj.remove("principal");
+            if (p != null && p.isTextual()) {
+                // what @IotClients(principals) checks, when the rule selects principal() AS principal
+                authorizer.put("iot.principal", p.asText());
+            }
             if (t != null && t.isTextual() && !t.asText().isEmpty()) {
                 topic = "iot:" + t.asText();
                 attrs.put(SourceCheck.ATTR_SOURCE, topic);
             }
             if (c != null && c.isTextual()) {
                 attrs.put(ATTR_CLIENT_ID, c.asText());
+                // what @IotClients checks: the client id the rule's clientid() selected
+                authorizer.put("iot.clientId", c.asText());
             }
             record = new EventRecord(requestId, Json.WRITER.writeValueAsBytes(obj), attrs);
         } catch (IOException | IllegalArgumentException e) {
@@ -67,6 +78,7 @@ public final class IotEvents {
         }
         Invocation inv = Invocation.builder()
                 .requestId(requestId)
+                .authorizer(authorizer)
                 .functionName(fn)
                 .source(Source.of(SourceKind.IOT, "iot-rule", topic))
                 .records(List.of(record))

@@ -89,8 +89,10 @@ public final class S3Events {
                     first = "arn:aws:s3:::" + bucket;
                 }
             }
+            // S3 notifications name no account (bucket ARNs have none): the source check exempts the
+            // arn:aws:s3 family from an account list; the bucket name, global, pins the owner
             if (r.getAwsRegion() != null) {
-                attrs.put("region", r.getAwsRegion());
+                attrs.put(SourceCheck.ATTR_REGION, r.getAwsRegion());
             }
             Long size = r.getS3().getObject() == null ? null : r.getS3().getObject().getSizeAsLong();
             Optional<String> key = rawKey == null ? Optional.empty() : ObjectKeys.decodeS3(rawKey);

@@ -72,6 +72,8 @@ public final class SqsEvents {
             }
             if (m.getEventSourceArn() != null) {
                 attrs.put(SourceCheck.ATTR_SOURCE, m.getEventSourceArn());
+                putArnField(attrs, SourceCheck.ATTR_REGION, m.getEventSourceArn(), 3);
+                putArnField(attrs, SourceCheck.ATTR_ACCOUNT, m.getEventSourceArn(), 4);
                 if (first == null) {
                     first = m.getEventSourceArn();
                 }
@@ -94,6 +96,24 @@ public final class SqsEvents {
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, keys, ids);
+    }
+
+    /** Field {@code n} of an ARN ({@code arn:aws:sqs:<region>:<account>:<queue>}), when present. */
+    private static void putArnField(Map<String, String> attrs, String name, String arn, int n) {
+        if (!arn.startsWith("arn:")) {
+            return;
+        }
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            from = arn.indexOf(':', from) + 1;
+            if (from == 0) {
+                return;
+            }
+        }
+        int to = arn.indexOf(':', from);
+        if (to > from) {
+            attrs.put(name, arn.substring(from, to));
+        }
     }
 
     /**
