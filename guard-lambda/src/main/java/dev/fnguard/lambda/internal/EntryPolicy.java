@@ -17,7 +17,7 @@ import java.util.Optional;
  * guarded base classes. A handler without any annotation has nothing for the auth variables to
  * complete, so for it the variables also declare the methods: {@code FNGUARD_JWT_ISSUER},
  * {@code FNGUARD_JWKS_URL} or {@code FNGUARD_JWT_HMAC_SECRET} declare {@code @Jwt} with its defaults
- * (HS256/384/512 instead of the asymmetric algorithms when only the HMAC secret is given), and
+ * (HS256/384/512 instead of the asymmetric algorithms when the HMAC secret is given without a JWKS URL), and
  * {@code FNGUARD_API_KEYS} declares {@code @ApiKeys} with its default header.
  */
 final class EntryPolicy {
@@ -48,11 +48,11 @@ final class EntryPolicy {
             return declared.withEnvironment(env);
         }
         Optional<JwtSettings> jwt = Optional.empty();
-        boolean asymmetric = set(env, AuthSettings.ENV_JWT_ISSUER) || set(env, AuthSettings.ENV_JWKS_URL);
-        if (asymmetric) {
-            jwt = Optional.of(JwtSettings.of(Defaults.class.getAnnotation(Jwt.class)));
-        } else if (set(env, AuthSettings.ENV_JWT_HMAC_SECRET)) {
+        if (set(env, AuthSettings.ENV_JWT_HMAC_SECRET) && !set(env, AuthSettings.ENV_JWKS_URL)) {
             jwt = Optional.of(JwtSettings.of(HmacDefaults.class.getAnnotation(Jwt.class)));
+        } else if (set(env, AuthSettings.ENV_JWT_ISSUER) || set(env, AuthSettings.ENV_JWKS_URL)
+                || set(env, AuthSettings.ENV_JWT_HMAC_SECRET)) {
+            jwt = Optional.of(JwtSettings.of(Defaults.class.getAnnotation(Jwt.class)));
         }
         Optional<ApiKeySettings> keys = set(env, AuthSettings.ENV_API_KEYS)
                 ? Optional.of(ApiKeySettings.of(Defaults.class.getAnnotation(ApiKeys.class))) : Optional.empty();

@@ -86,9 +86,13 @@ final class EventShape {
             }
             t = p.nextToken();
         }
-        while (t != null && t != JsonToken.END_ARRAY) {
-            p.skipChildren();
-            t = p.nextToken();
+        try {
+            while (t != null && t != JsonToken.END_ARRAY) {
+                p.skipChildren();
+                t = p.nextToken();
+            }
+        } catch (IOException e) {
+            // truncated after the first record: its source is still known
         }
         return source;
     }
