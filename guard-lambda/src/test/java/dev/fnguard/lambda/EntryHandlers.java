@@ -128,6 +128,16 @@ public final class EntryHandlers {
         }
     }
 
+    /** An annotated HTTP handler with detection: headers, query and path are inspected. */
+    @Guarded(detect = @dev.fnguard.detect.Detect(dev.fnguard.detect.Detector.SQL))
+    public static final class DetectingStreamer implements RequestStreamHandler {
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+            SEEN.add("called");
+            output.write("{\"statusCode\":200,\"body\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** Not a handler at all. */
     public static final class NotAHandler {
     }

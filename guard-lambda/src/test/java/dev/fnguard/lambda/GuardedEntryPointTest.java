@@ -549,6 +549,21 @@ class GuardedEntryPointTest {
         assertEquals(List.of("UNSUPPORTED_EVENT"), onlyTerminal().reasons());
     }
 
+    @Test
+    void inspectsTheQueryOfAnAnnotatedHandlerWithDetection() throws IOException {
+        GuardedEntryPoint entry = entry(EntryHandlers.DetectingStreamer.class);
+        byte[] attack = Events.edited("apigw_http_event.json", e -> ((ObjectNode) e.get("queryStringParameters"))
+                .put("parameter2", "1' OR '1'='1"));
+        JsonNode denied = json(invoke(entry, attack));
+        assertEquals(400, denied.get("statusCode").asInt());
+        assertEquals("INJECTION_SQL", json(denied.get("body").asText()).get("code").asText());
+        assertEquals(List.of(), EntryHandlers.SEEN);
+        JsonNode allowed = json(invoke(entry, v2("Hello from Lambda!!")));
+        assertEquals(200, allowed.get("statusCode").asInt());
+        assertEquals("DENY", allowed.get("headers").get("X-Frame-Options").asText(),
+                "a stream handler's HTTP response gets the security headers too");
+    }
+
     // ---- misconfiguration at init ----------------------------------------------------------------------
 
     @Test
