@@ -59,6 +59,10 @@ public final class EntryPipeline {
         this.functionName = functionName;
         this.eventCap = guard.policy().limits().maxEventBytes();
         this.accepted = accepted(kinds, user.inputClass());
+        if (accepted.stream().anyMatch(k -> k.delivery() == Delivery.HTTP)) {
+            // AWS's HTTP API serializers on a daemon thread, overlapping the rest of init
+            HttpPipeline.startPriming();
+        }
     }
 
     /**
