@@ -416,6 +416,17 @@ class GuardedEntryPointTest {
     }
 
     @Test
+    void reportsTheLaterMessagesOfAGroupAfterOneTheHandlerReportedFailed() throws IOException {
+        String fifo = "arn:aws:sqs:us-east-2:123456789012:my-queue.fifo";
+        String answer = invoke(entry(EntryHandlers.BatchConsumer.class),
+                new Sqs().add("a1", "fail-me", fifo, "A").add("b1", "x", fifo, "B").add("a2", "x", fifo, "A")
+                        .bytes());
+        assertEquals(List.of("a1", "a2"), failures(answer));
+        assertEquals(List.of("a1", "b1", "a2"), EntryHandlers.SEEN);
+        assertEquals(2, perRecord().size());
+    }
+
+    @Test
     void takesTheAllowListFromTheHandlersAnnotation() throws IOException {
         String answer = invoke(entry(EntryHandlers.AnnotatedConsumer.class),
                 new Sqs().add("m1", "a").add("forged", "b", FORGED_QUEUE, null).bytes());

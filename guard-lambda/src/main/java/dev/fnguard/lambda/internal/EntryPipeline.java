@@ -296,6 +296,7 @@ public final class EntryPipeline {
                 }
                 // ids that name no delivered record are passed on as the handler wrote them
                 extra.addAll(reported);
+                keepGroupOrder(evaluation, results, orderKeys, keep, failed);
             } else if (reply != null) {
                 run.answer = reply;
             }
@@ -314,6 +315,27 @@ public final class EntryPipeline {
                 }
             }
             run.answer = answer(kind, all);
+        }
+    }
+
+    /**
+     * FIFO: a message group stays in order when, after a message the handler reported failed, every
+     * later delivered message of its group is reported failed too (they come again, after it).
+     */
+    private void keepGroupOrder(Evaluation evaluation, List<RecordResult> results, String[] orderKeys,
+            boolean[] keep, boolean[] failed) {
+        Set<String> broken = new HashSet<>();
+        for (int i = 0; i < results.size(); i++) {
+            String key = orderKeys[i];
+            if (key == null) {
+                continue;
+            }
+            if (failed[i]) {
+                broken.add(key);
+            } else if (keep[i] && broken.contains(key)) {
+                failed[i] = true;
+                guard.completeRecord(evaluation, results.get(i), Outcome.SKIPPED, Optional.empty());
+            }
         }
     }
 
