@@ -138,6 +138,17 @@ public final class EntryHandlers {
         }
     }
 
+    /** Takes an AWS event kind the entry point has no row for. */
+    public static final class CustomResource
+            implements RequestHandler<com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent,
+            String> {
+        @Override
+        public String handleRequest(com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent e,
+                Context context) {
+            return "ok";
+        }
+    }
+
     /** Not a handler at all. */
     public static final class NotAHandler {
     }

@@ -608,6 +608,14 @@ class GuardedEntryPointTest {
     }
 
     @Test
+    void failsAtInitForAHandlerOfAnEventKindItDoesNotTake() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> entry(EntryHandlers.CustomResource.class));
+        assertTrue(e.getMessage().startsWith("FNGUARD_HANDLER names a RequestHandler of "
+                + "CloudFormationCustomResourceEvent"), e.getMessage());
+    }
+
+    @Test
     void compilesTheDefaultPolicyForAnUnannotatedHandler() {
         assertEquals(Policy.defaults(), Policy.forClass(EntryHandlers.QueueConsumer.class));
     }

@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class EntryPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger("fnguard");
+    private static final String AWS_EVENTS = "com.amazonaws.services.lambda.runtime.events.";
 
     private final Guard guard;
     private final List<EntryKind> kinds;
@@ -101,6 +102,14 @@ public final class EntryPipeline {
                     declared.add(k);
                 }
             }
+        }
+        if (declared.isEmpty() && input.isPresent() && input.get().getName().startsWith(AWS_EVENTS)) {
+            // an AWS event class of a kind the table does not hold: none of its events could be
+            // recognised, and every other kind would reach the handler as a garbled event
+            List<String> names = kinds.stream().map(EntryKind::name).toList();
+            throw new IllegalStateException(UserHandler.ENV_HANDLER + " names a RequestHandler of "
+                    + input.get().getSimpleName() + ", an event kind GuardedEntryPoint does not take; it takes "
+                    + String.join(", ", names));
         }
         return declared.isEmpty() ? Set.copyOf(kinds) : Set.copyOf(declared);
     }
