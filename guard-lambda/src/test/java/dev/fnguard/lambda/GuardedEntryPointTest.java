@@ -575,6 +575,16 @@ class GuardedEntryPointTest {
                 "a stream handler's HTTP response gets the security headers too");
     }
 
+    @Test
+    void addsTheSecurityHeadersAsMultiValueHeadersForAnAlbWithMultiValueHeaders() throws IOException {
+        byte[] event = Events.edited("albMultiValueHeadersEvent.json",
+                e -> ((ObjectNode) e.get("multiValueHeaders")).putArray("x-forwarded-proto").add("https"));
+        JsonNode answer = json(invoke(entry(EntryHandlers.DetectingStreamer.class), event));
+        assertEquals(200, answer.get("statusCode").asInt());
+        assertEquals("no-store", answer.get("multiValueHeaders").get("Cache-Control").get(0).asText());
+        assertFalse(answer.has("headers"));
+    }
+
     // ---- misconfiguration at init ----------------------------------------------------------------------
 
     @Test
