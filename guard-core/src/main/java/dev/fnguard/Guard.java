@@ -7,6 +7,7 @@ import dev.fnguard.internal.BudgetCheck;
 import dev.fnguard.internal.HttpTransportCheck;
 import dev.fnguard.internal.LimitsCheck;
 import dev.fnguard.internal.PayloadHash;
+import dev.fnguard.internal.RawLimitsCheck;
 import dev.fnguard.internal.SchemaCheck;
 import dev.fnguard.spi.BudgetStore;
 import dev.fnguard.spi.InMemoryReplayStore;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
  * transport ({@code http}), {@code auth} (when the policy declares a way to verify callers) and
  * {@code budget} once per invocation, then per record {@code source} (the record's own origin against
- * the source, account and region allow-lists, the loop guard's hop limit, the poison cap), {@code limits}, {@code schema} and {@code detect} (when the policy selects
- * detectors).
+ * the source, account and region allow-lists, the loop guard's hop limit, the poison cap), {@code limits},
+ * {@code schema} and {@code detect} (when the policy selects detectors). Without a payload type
+ * ({@code Void}) {@code limits} checks sizes and JSON shape only and {@code schema} does not run.
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -389,6 +391,9 @@ public final class Guard {
             if (payloadType != Void.class) {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));
+            } else {
+                // nothing to bind (drop-in entry point): sizes and JSON shape only
+                record.add(new RawLimitsCheck(policy.limits()));
             }
             if (policy.detect().enabled()) {
                 record.add(new dev.fnguard.detect.internal.DetectCheck(policy.detect(), payloadType));

@@ -42,7 +42,8 @@ public final class Drill {
      */
     public static List<DrillSuite> suites() {
         return List.of(new OrdersApiDrill(), new OrdersHttpDrill(), new OrdersQueueDrill(),
-                new OrdersStreamDrill(), new PaymentsQueueDrill(), new ImageIngestDrill(), new TelemetryIngestDrill());
+                new OrdersStreamDrill(), new PaymentsQueueDrill(), new ImageIngestDrill(), new TelemetryIngestDrill(),
+                new EntryPointDrill());
     }
 
     private Drill() {

@@ -10,7 +10,6 @@ import dev.fnguard.Outcome;
 import dev.fnguard.Reason;
 import dev.fnguard.RecordResult;
 import dev.fnguard.Verdict;
-import dev.fnguard.auth.internal.Challenge;
 import dev.fnguard.internal.HttpProblem;
 import dev.fnguard.internal.Json;
 import dev.fnguard.internal.Throwables;
@@ -18,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -212,21 +210,10 @@ public final class HttpPipeline<I, O> {
             Invocation inv = evaluation.invocation();
             Optional<Verdict> denial = evaluation.denial();
             if (denial.isPresent()) {
-                Reason reason = denial.get().reason().orElseThrow();
-                status = reason.status();
-                body = HttpProblem.problem(reason, denial.get().fields(), inv.requestId());
-                if (denial.get().retryAfter().isPresent()) {
-                    long seconds = Math.max(1, (denial.get().retryAfter().get().toMillis() + 999) / 1000);
-                    headers = withHeader(headers, "Retry-After", Long.toString(seconds));
-                }
-                Optional<String> challenge = Challenge.forDenial(guard.policy().auth(), reason,
-                        inv.http().map(h -> h.route()).orElse(""));
-                if (challenge.isPresent()) {
-                    headers = withHeader(headers, "WWW-Authenticate", challenge.get());
-                }
-                if (reason == Reason.METHOD && !guard.policy().http().methods().isEmpty()) {
-                    headers = withHeader(headers, "Allow", String.join(", ", guard.policy().http().methods()));
-                }
+                HttpAnswer answer = HttpAnswer.denial(guard.policy(), denial.get(), inv);
+                status = answer.status();
+                headers = answer.headers();
+                body = answer.body();
             } else {
                 RecordResult only = evaluation.records().get(0);
                 I payload = payloadType.cast(only.payload().orElse(null));
@@ -336,10 +323,5 @@ public final class HttpPipeline<I, O> {
         }
     }
 
-    private static Map<String, String> withHeader(Map<String, String> h, String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(h);
-        copy.put(name, value);
-        return copy;
-    }
 
 }
