@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * transport ({@code http}), {@code auth} (when the policy declares a way to verify callers) and
  * {@code budget} once per invocation, then per record {@code source} (the record's own origin against
  * the allow-list), {@code limits}, {@code schema} and {@code detect} (when the policy selects
- * detectors).
+ * detectors). Without a payload type ({@code Void}), {@code limits} only denies records the adapter
+ * could not decode, and {@code schema} does not run.
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -389,6 +390,9 @@ public final class Guard {
             if (payloadType != Void.class) {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));
+            } else {
+                // no body to bind, but a record the adapter refused while mapping is still denied
+                record.add(LimitsCheck.decodeErrorsOnly(policy.limits()));
             }
             if (policy.detect().enabled()) {
                 record.add(new dev.fnguard.detect.internal.DetectCheck(policy.detect(), payloadType));

@@ -11,9 +11,13 @@ import java.util.List;
  * @param objectKeyPattern regular expression decoded object keys must match; empty for any (default)
  * @param maxObjectBytes largest object size accepted; 0 for no limit (default)
  * @param objectEvents prefixes of accepted object event names; empty for all (default)
+ * @param eventDetailTypes EventBridge {@code detail-type} patterns ({@code *} matches any run of
+ *     characters); empty for any detail-type (default)
+ * @param verifySnsSignature whether SNS messages must carry a valid signature (default false)
  */
 public record SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern,
-        long maxObjectBytes, List<String> objectEvents) {
+        long maxObjectBytes, List<String> objectEvents, List<String> eventDetailTypes,
+        boolean verifySnsSignature) {
 
     private static final SourceSettings DEFAULTS = new SourceSettings(List.of(), 5, "", 0, List.of());
 
@@ -25,10 +29,18 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
      * @param objectKeyPattern the key pattern
      * @param maxObjectBytes the size cap
      * @param objectEvents the event name prefixes
+     * @param eventDetailTypes the detail-type patterns
+     * @param verifySnsSignature whether SNS signatures are verified
      */
     public SourceSettings {
         allowed = List.copyOf(allowed);
         objectEvents = List.copyOf(objectEvents);
+        eventDetailTypes = List.copyOf(eventDetailTypes);
+        for (String d : eventDetailTypes) {
+            if (d.isBlank()) {
+                throw new IllegalArgumentException("sources.eventDetailTypes must not hold blank entries");
+            }
+        }
         java.util.Objects.requireNonNull(objectKeyPattern, "sources.objectKeyPattern");
         if (!objectKeyPattern.isEmpty()) {
             try {
@@ -51,6 +63,20 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         }
     }
 
+    /**
+     * Settings without EventBridge detail-type patterns and without SNS signature verification.
+     *
+     * @param allowed the patterns
+     * @param maxReceiveCount the cap
+     * @param objectKeyPattern the key pattern
+     * @param maxObjectBytes the size cap
+     * @param objectEvents the event name prefixes
+     */
+    public SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern, long maxObjectBytes,
+            List<String> objectEvents) {
+        this(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, List.of(), false);
+    }
+
     /** @return no allow-list, receive cap 5 */
     public static SourceSettings defaults() {
         return DEFAULTS;
@@ -67,8 +93,12 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         for (String a : s.allowed()) {
             list.add(a.strip());
         }
+        List<String> detailTypes = new ArrayList<>();
+        for (String d : s.eventDetailTypes()) {
+            detailTypes.add(d.strip());
+        }
         return new SourceSettings(list, s.maxReceiveCount(), s.objectKeyPattern(), s.maxObjectBytes(),
-                List.of(s.objectEvents()));
+                List.of(s.objectEvents()), detailTypes, s.verifySnsSignature());
     }
 
     /**
@@ -91,10 +121,17 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException(setting + " must name at least one source");
         }
-        return new SourceSettings(patterns, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents);
+        return new SourceSettings(patterns, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents,
+                eventDetailTypes, verifySnsSignature);
     }
 
     SourceSettings withMaxReceiveCount(int n) {
-        return new SourceSettings(allowed, n, objectKeyPattern, maxObjectBytes, objectEvents);
+        return new SourceSettings(allowed, n, objectKeyPattern, maxObjectBytes, objectEvents, eventDetailTypes,
+                verifySnsSignature);
+    }
+
+    SourceSettings withSnsSignatureVerified() {
+        return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents,
+                eventDetailTypes, true);
     }
 }

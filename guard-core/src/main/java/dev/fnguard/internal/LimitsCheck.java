@@ -31,6 +31,7 @@ public final class LimitsCheck implements Check {
 
     private final LimitSettings limits;
     private final JsonFactory factory;
+    private final boolean decodeErrorsOnly;
 
     /**
      * Compiles the limits into a parser factory.
@@ -38,6 +39,11 @@ public final class LimitsCheck implements Check {
      * @param limits the limits
      */
     public LimitsCheck(LimitSettings limits) {
+        this(limits, false);
+    }
+
+    private LimitsCheck(LimitSettings limits, boolean decodeErrorsOnly) {
+        this.decodeErrorsOnly = decodeErrorsOnly;
         this.limits = limits;
         this.factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -52,6 +58,17 @@ public final class LimitsCheck implements Check {
                 .build();
     }
 
+    /**
+     * The check for handlers without a payload type ({@code Void}): it only denies records the
+     * adapter could not decode or refused while mapping, since there is no body to scan.
+     *
+     * @param limits the limits
+     * @return the check
+     */
+    public static LimitsCheck decodeErrorsOnly(LimitSettings limits) {
+        return new LimitsCheck(limits, true);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -63,6 +80,9 @@ public final class LimitsCheck implements Check {
         if (record.decodeError().isPresent()) {
             inspection.markUndeliverable();
             return Verdict.deny(record.decodeError().get());
+        }
+        if (decodeErrorsOnly) {
+            return Verdict.allow();
         }
         byte[] body = record.body();
         if (body.length > limits.maxBodyBytes()) {

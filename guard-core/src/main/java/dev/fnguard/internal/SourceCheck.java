@@ -41,10 +41,15 @@ public final class SourceCheck implements Check {
     public static final String ATTR_TRACE_HEADER = "AWSTraceHeader";
     /** Prefix of record attributes that hold message attributes (SQS, SNS): {@code attr.<name>}. */
     public static final String MESSAGE_ATTRIBUTE_PREFIX = "attr.";
+    /** Record attribute: the EventBridge {@code detail-type} of the record. */
+    public static final String ATTR_DETAIL_TYPE = "fnguard.detailType";
+    /** The family of EventBridge records ({@code events:<source>} identities). */
+    public static final String FAMILY_EVENTS = "events";
 
     private final List<SourcePattern> patterns;
     private final Set<String> families;
     private final int maxReceiveCount;
+    private final List<SourcePattern> detailTypes;
 
     /**
      * Compiles the settings.
@@ -57,6 +62,8 @@ public final class SourceCheck implements Check {
         patterns.forEach(p -> f.add(p.family()));
         this.families = Set.copyOf(f);
         this.maxReceiveCount = settings.maxReceiveCount();
+        // prefixed so that a detail-type pattern is never read as an iot: topic filter
+        this.detailTypes = settings.eventDetailTypes().stream().map(d -> new SourcePattern("detail-type:" + d)).toList();
     }
 
     @Override
@@ -80,6 +87,14 @@ public final class SourceCheck implements Check {
                     ? record.attributes().get(ATTR_FAMILY) : SourcePattern.family(identity.get());
             if (families.contains(family) && !anyMatch(identity.get())) {
                 return Verdict.deny(Reason.SOURCE);
+            }
+        }
+        if (record != null && !detailTypes.isEmpty()) {
+            String detailType = record.attributes().get(ATTR_DETAIL_TYPE);
+            if (detailType != null || FAMILY_EVENTS.equals(record.attributes().get(ATTR_FAMILY))) {
+                if (detailType == null || detailTypes.stream().noneMatch(p -> p.matches("detail-type:" + detailType))) {
+                    return Verdict.deny(Reason.SOURCE);
+                }
             }
         }
         if (record != null) {
