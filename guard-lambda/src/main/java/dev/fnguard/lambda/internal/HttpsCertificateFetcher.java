@@ -21,14 +21,31 @@ public final class HttpsCertificateFetcher implements CertificateFetcher {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpClient client;
+    private volatile HttpClient client;
 
-    /** Creates the fetcher with its own client (built once, at init). */
+    /**
+     * Creates the fetcher. Its client (and the client's selector thread) is built at the first fetch,
+     * so that a handler that does not verify signatures never starts one, and no open connection is
+     * captured in a SnapStart snapshot.
+     */
     public HttpsCertificateFetcher() {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(CONNECT_TIMEOUT)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
@@ -39,7 +56,7 @@ public final class HttpsCertificateFetcher implements CertificateFetcher {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build();
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching the signing certificate", e);
