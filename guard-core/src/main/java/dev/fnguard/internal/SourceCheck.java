@@ -21,6 +21,11 @@ import java.util.TreeSet;
  * invocation's source identity) and its family in {@value #ATTR_FAMILY}. A family for which the
  * policy declares no entry is not restricted; a record without identity is denied as soon as any
  * allow-list is declared, since it cannot be placed.
+ *
+ * <p>EventBridge records (family {@value #FAMILY_EVENTS}, or any record carrying
+ * {@value #ATTR_DETAIL_TYPE}) must also have a {@code detail-type} matching one of the policy's
+ * {@code eventDetailTypes} patterns, when it declares any; the patterns use {@code *} like the
+ * allow-list and are matched without regex.
  */
 public final class SourceCheck implements Check {
 
