@@ -61,6 +61,24 @@ class GuardedSnsHandlerTest {
     }
 
     @Test
+    void passesStringAndNumberMessageAttributesButNotBinaryOrArrays() throws IOException {
+        ObjectNode event = SnsKit.sample();
+        ObjectNode attrs = (ObjectNode) SnsKit.sns(event, 0).get("MessageAttributes");
+        attrs.putObject("fnguard-hop").put("Type", "Number").put("Value", "3");
+        attrs.putObject("price").put("Type", "Number.float").put("Value", "9.99");
+        attrs.putObject("blob").put("Type", "Binary").put("Value", "VGVzdEJpbmFyeQ==");
+        attrs.putObject("tags").put("Type", "String.Array").put("Value", "[\"a\",\"b\"]");
+
+        SnsKit.run(people, event, audit);
+
+        Map<String, String> got = people.contexts.get(0);
+        assertEquals("3", got.get(SourceCheck.MESSAGE_ATTRIBUTE_PREFIX + "fnguard-hop"));
+        assertEquals("9.99", got.get("attr.price"));
+        assertEquals(null, got.get("attr.blob"));
+        assertEquals(null, got.get("attr.tags"));
+    }
+
+    @Test
     void dropsAndAuditsANotificationFromAForgedTopic() throws IOException {
         ObjectNode event = SnsKit.sample();
         SnsKit.sns(event, 0).put("TopicArn", "arn:aws:sns:eu-central-1:999999999999:TopicSendToMe");
