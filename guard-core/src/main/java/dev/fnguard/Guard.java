@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>The checks run in this order, assembled in {@link Builder#build()} and nowhere else:
  * transport ({@code http}), {@code auth} (when the policy declares a way to verify callers) and
  * {@code budget} once per invocation, then per record {@code source} (the record's own origin against
- * the source, account and region allow-lists, the loop guard's hop limit, the poison cap), {@code limits},
- * {@code schema} and {@code detect} (when the policy selects detectors). Without a payload type
- * ({@code Void}) {@code limits} checks sizes and JSON shape only and {@code schema} does not run.
+ * the source, account and region allow-lists, EventBridge detail-types, the loop guard's hop limit,
+ * the poison cap), {@code limits}, {@code schema} and {@code detect} (when the policy selects
+ * detectors). Without a payload type ({@code Void}) {@code limits} denies records the adapter could
+ * not decode and checks sizes and JSON shape only, and {@code schema} does not run.
  * The first denial of a check stops the checks that follow it for that record; a flag does not.
  */
 public final class Guard {
@@ -392,7 +393,8 @@ public final class Guard {
                 record.add(new LimitsCheck(policy.limits()));
                 record.add(SchemaCheck.forType(payloadType, policy));
             } else {
-                // nothing to bind (drop-in entry point): sizes and JSON shape only
+                // nothing to bind (drop-in entry point, scheduled events): a record the adapter refused
+                // while mapping is denied, and sizes and JSON shape are checked
                 record.add(new RawLimitsCheck(policy.limits()));
             }
             if (policy.detect().enabled()) {

@@ -30,6 +30,8 @@ public final class Policy {
     public static final String ENV_ALLOWED_SOURCES = "FNGUARD_ALLOWED_SOURCES";
     /** Environment variable: a lower cap on a queue message's receive count. */
     public static final String ENV_MAX_RECEIVE_COUNT = "FNGUARD_MAX_RECEIVE_COUNT";
+    /** Environment variable: {@code true} turns SNS signature verification on (it cannot turn it off). */
+    public static final String ENV_VERIFY_SNS_SIGNATURE = "FNGUARD_VERIFY_SNS_SIGNATURE";
 
     /** Environment variable: a lower hop limit for the loop guard ({@link Reason#LOOP}). */
     public static final String ENV_MAX_HOPS = "FNGUARD_MAX_HOPS";
@@ -178,9 +180,11 @@ public final class Policy {
             b.limits(limits.withMaxBodyBytes(bytes));
         }
         b.auth(auth.withEnvironment(env));
+        // each source variable refines the result of the previous one, not the declared settings
+        SourceSettings src = sources;
         String allowed = blankToNull(env.get(ENV_ALLOWED_SOURCES));
         if (allowed != null) {
-            b.sources(b.sources.withAllowed(SourceSettings.split(allowed), ENV_ALLOWED_SOURCES));
+            src = src.withAllowed(SourceSettings.split(allowed), ENV_ALLOWED_SOURCES);
         }
         String receive = blankToNull(env.get(ENV_MAX_RECEIVE_COUNT));
         if (receive != null) {
@@ -194,10 +198,18 @@ public final class Policy {
                 throw new IllegalArgumentException(ENV_MAX_RECEIVE_COUNT + " may only lower the cap of "
                         + sources.maxReceiveCount() + ", was " + n);
             }
-            // on top of the allow-list just read, not the declared one
-            b.sources(b.sources.withMaxReceiveCount(n));
+            src = src.withMaxReceiveCount(n);
         }
-        b.sources(sourcesFromEnvironment(b.sources, env));
+        String verify = blankToNull(env.get(ENV_VERIFY_SNS_SIGNATURE));
+        if (verify != null) {
+            if (verify.strip().equalsIgnoreCase("true")) {
+                src = src.withSnsSignatureVerified();
+            } else if (!verify.strip().equalsIgnoreCase("false") || src.verifySnsSignature()) {
+                throw new IllegalArgumentException(ENV_VERIFY_SNS_SIGNATURE + " may only be true (or false when the "
+                        + "handler does not declare verification), was '" + verify + "'");
+            }
+        }
+        b.sources(sourcesFromEnvironment(src, env));
         return b.build();
     }
 

@@ -97,6 +97,11 @@ public enum Reason {
     OBJECT_SIZE(413, "Content Too Large"),
     /** The event has travelled more hops through functions than the policy's maximum allows. */
     LOOP(508, "Loop Detected"),
+    /**
+     * A message signature (SNS) is missing, does not verify, uses an unknown version, or points to a
+     * signing certificate outside the trusted hosts, or the certificate is not valid now.
+     */
+    SIGNATURE(401, "Unauthorized"),
     /** An error inside the guard; the event is refused (fail closed). */
     INTERNAL(500, "Internal Server Error");
 

@@ -15,9 +15,13 @@ import java.util.List;
  * @param maxHops the highest hop count accepted before {@link Reason#LOOP}, at least 1 (default 16)
  * @param accounts allowed AWS account ids ({@code *} matches any run of characters); empty for any (default)
  * @param regions allowed AWS regions ({@code eu-*} style patterns); empty for any (default)
+ * @param eventDetailTypes EventBridge {@code detail-type} patterns ({@code *} matches any run of
+ *     characters); empty for any detail-type (default)
+ * @param verifySnsSignature whether SNS messages must carry a valid signature (default false)
  */
 public record SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern,
-        long maxObjectBytes, List<String> objectEvents, int maxHops, List<String> accounts, List<String> regions) {
+        long maxObjectBytes, List<String> objectEvents, int maxHops, List<String> accounts, List<String> regions,
+        List<String> eventDetailTypes, boolean verifySnsSignature) {
 
     /** The default hop limit of the loop guard. */
     public static final int DEFAULT_MAX_HOPS = 16;
@@ -35,12 +39,20 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
      * @param maxHops the hop limit
      * @param accounts the account patterns
      * @param regions the region patterns
+     * @param eventDetailTypes the detail-type patterns
+     * @param verifySnsSignature whether SNS signatures are verified
      */
     public SourceSettings {
         allowed = List.copyOf(allowed);
         objectEvents = List.copyOf(objectEvents);
         accounts = List.copyOf(accounts);
         regions = List.copyOf(regions);
+        eventDetailTypes = List.copyOf(eventDetailTypes);
+        for (String d : eventDetailTypes) {
+            if (d.isBlank()) {
+                throw new IllegalArgumentException("sources.eventDetailTypes must not hold blank entries");
+            }
+        }
         checkEntries(accounts, "sources.accounts", "0123456789*");
         checkEntries(regions, "sources.regions", "abcdefghijklmnopqrstuvwxyz0123456789-*");
         if (maxHops < 1) {
@@ -69,7 +81,8 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
     }
 
     /**
-     * Settings without account or region lists and with the default hop limit.
+     * Settings without account, region or detail-type lists, without SNS signature verification and
+     * with the default hop limit.
      *
      * @param allowed the patterns
      * @param maxReceiveCount the cap
@@ -80,7 +93,7 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
     public SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern, long maxObjectBytes,
             List<String> objectEvents) {
         this(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, DEFAULT_MAX_HOPS, List.of(),
-                List.of());
+                List.of(), List.of(), false);
     }
 
     private static void checkEntries(List<String> entries, String setting, String alphabet) {
@@ -114,7 +127,8 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
             list.add(a.strip());
         }
         return new SourceSettings(list, s.maxReceiveCount(), s.objectKeyPattern(), s.maxObjectBytes(),
-                List.of(s.objectEvents()), s.maxHops(), strip(s.accounts()), strip(s.regions()));
+                List.of(s.objectEvents()), s.maxHops(), strip(s.accounts()), strip(s.regions()),
+                strip(s.eventDetailTypes()), s.verifySnsSignature());
     }
 
     private static List<String> strip(String[] entries) {
@@ -146,17 +160,17 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
             throw new IllegalArgumentException(setting + " must name at least one source");
         }
         return new SourceSettings(patterns, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, maxHops,
-                accounts, regions);
+                accounts, regions, eventDetailTypes, verifySnsSignature);
     }
 
     SourceSettings withMaxReceiveCount(int n) {
         return new SourceSettings(allowed, n, objectKeyPattern, maxObjectBytes, objectEvents, maxHops, accounts,
-                regions);
+                regions, eventDetailTypes, verifySnsSignature);
     }
 
     SourceSettings withMaxHops(int n) {
         return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, n, accounts,
-                regions);
+                regions, eventDetailTypes, verifySnsSignature);
     }
 
     SourceSettings withAccounts(List<String> list, String setting) {
@@ -165,7 +179,7 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         }
         try {
             return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents,
-                    maxHops, list, regions);
+                    maxHops, list, regions, eventDetailTypes, verifySnsSignature);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
         }
@@ -177,9 +191,14 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         }
         try {
             return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents,
-                    maxHops, accounts, list);
+                    maxHops, accounts, list, eventDetailTypes, verifySnsSignature);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
         }
+    }
+
+    SourceSettings withSnsSignatureVerified() {
+        return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, maxHops,
+                accounts, regions, eventDetailTypes, true);
     }
 }

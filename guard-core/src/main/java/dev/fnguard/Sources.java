@@ -62,4 +62,19 @@ public @interface Sources {
      * @return regions or patterns; empty (any region) by default
      */
     String[] regions() default {};
+
+    /**
+     * @return EventBridge {@code detail-type} patterns accepted ({@code *} matches any run of
+     *     characters, for example {@code "Order *"}); empty for any. A record of the {@code events}
+     *     family whose detail-type matches none is denied with {@link Reason#SOURCE}.
+     */
+    String[] eventDetailTypes() default {};
+
+    /**
+     * @return whether every SNS message must carry a valid signature (SignatureVersion 1 or 2, signing
+     *     certificate fetched over HTTPS from an {@code sns.<region>.amazonaws.com} host); false by
+     *     default. A missing or bad signature is denied with {@link Reason#SIGNATURE}, an unreachable
+     *     certificate with {@link Reason#KEYS_UNAVAILABLE}.
+     */
+    boolean verifySnsSignature() default false;
 }

@@ -33,6 +33,11 @@ import java.util.TreeSet;
  * bucket or topic allow-list and on the function's resource policy. The hop count is read by
  * {@link Hops} from the record's attributes and the invocation's trace header; an unreadable
  * {@code fnguard-hop} attribute is denied with {@link Reason#LOOP} (fail closed).
+ *
+ * <p>EventBridge records (family {@value #FAMILY_EVENTS}, or any record carrying
+ * {@value #ATTR_DETAIL_TYPE}) must also have a {@code detail-type} matching one of the policy's
+ * {@code eventDetailTypes} patterns, when it declares any; the patterns use {@code *} like the
+ * allow-list and are matched without regex.
  */
 public final class SourceCheck implements Check {
 
@@ -53,6 +58,10 @@ public final class SourceCheck implements Check {
     public static final String ATTR_TRACE_HEADER = "AWSTraceHeader";
     /** Prefix of record attributes that hold message attributes (SQS, SNS): {@code attr.<name>}. */
     public static final String MESSAGE_ATTRIBUTE_PREFIX = "attr.";
+    /** Record attribute: the EventBridge {@code detail-type} of the record. */
+    public static final String ATTR_DETAIL_TYPE = "fnguard.detailType";
+    /** The family of EventBridge records ({@code events:<source>} identities). */
+    public static final String FAMILY_EVENTS = "events";
 
     /** Families whose events never carry an account id: S3 notifications, IoT rule events. */
     private static final Set<String> NO_ACCOUNT = Set.of("arn:aws:s3", "iot");
@@ -65,6 +74,7 @@ public final class SourceCheck implements Check {
     private final List<SourcePattern> accounts;
     private final List<SourcePattern> regions;
     private final int maxHops;
+    private final List<SourcePattern> detailTypes;
 
     /**
      * Compiles the settings.
@@ -80,6 +90,8 @@ public final class SourceCheck implements Check {
         this.accounts = SourcePattern.compile(settings.accounts());
         this.regions = SourcePattern.compile(settings.regions());
         this.maxHops = settings.maxHops();
+        // prefixed so that a detail-type pattern is never read as an iot: topic filter
+        this.detailTypes = settings.eventDetailTypes().stream().map(d -> new SourcePattern("detail-type:" + d)).toList();
     }
 
     @Override
@@ -113,6 +125,14 @@ public final class SourceCheck implements Check {
             }
             if (!regions.isEmpty() && !placed(regions, record, ATTR_REGION, identity, 3, family, NO_REGION)) {
                 return Verdict.deny(Reason.SOURCE, List.of("region"));
+            }
+        }
+        if (record != null && !detailTypes.isEmpty()) {
+            String detailType = record.attributes().get(ATTR_DETAIL_TYPE);
+            if (detailType != null || FAMILY_EVENTS.equals(record.attributes().get(ATTR_FAMILY))) {
+                if (detailType == null || detailTypes.stream().noneMatch(p -> p.matches("detail-type:" + detailType))) {
+                    return Verdict.deny(Reason.SOURCE, List.of("detail-type"));
+                }
             }
         }
         if (record != null) {

@@ -21,6 +21,13 @@ import java.io.OutputStream;
  * and refused on traversal, control characters or a pattern mismatch, its size checked against the
  * cap. S3 invokes asynchronously and has no caller to answer: a denied record is dropped with its
  * own audit event, never thrown back (a throw would make S3 retry a forged event).
+ *
+ * <p>S3 events delivered through EventBridge ({@code source: aws.s3}) are accepted too, detected
+ * from the event itself: the key is taken as EventBridge sends it (not URL-encoded) and faces the
+ * same checks, the bucket is {@code arn:aws:s3:::<bucket>}, account and region come from the
+ * envelope, and the detail-type is mapped to the notification's event name
+ * ({@code Object Created} with reason {@code PutObject} is {@code ObjectCreated:Put}), so that
+ * {@link dev.fnguard.Sources#objectEvents()} filters both shapes.
  */
 public abstract class GuardedS3Handler implements RequestStreamHandler {
 

@@ -43,7 +43,7 @@ public final class Drill {
     public static List<DrillSuite> suites() {
         return List.of(new OrdersApiDrill(), new OrdersHttpDrill(), new OrdersQueueDrill(),
                 new OrdersStreamDrill(), new PaymentsQueueDrill(), new ImageIngestDrill(), new TelemetryIngestDrill(),
-                new EntryPointDrill());
+                new EntryPointDrill(), new EventsDrill());
     }
 
     private Drill() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fnguard.EventRecord;
 import dev.fnguard.Invocation;
 import dev.fnguard.Reason;
@@ -27,7 +28,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Maps S3 event notifications with AWS's serializer. Keys are decoded and inspected here, against
+ * Maps S3 event notifications with AWS's serializer, and S3 events delivered through EventBridge
+ * (detected by their {@code detail-type}, read with the strict reader). Keys are decoded and inspected here, against
  * the policy's key pattern, size cap and event names (compiled once); a record that fails is mapped
  * as undecodable with {@link Reason#OBJECT_KEY}, {@link Reason#OBJECT_SIZE} or
  * {@link Reason#UNSUPPORTED_EVENT}, so the guard denies and audits it.
@@ -64,6 +66,10 @@ public final class S3Events {
      * @return the batch
      */
     public BatchEvent map(byte[] bytes, Context ctx, String fn) {
+        Optional<EventBridgeEnvelope> envelope = EventBridgeEnvelope.read(bytes);
+        if (envelope.isPresent()) {
+            return mapEventBridge(envelope.get(), bytes.length, ctx, fn);
+        }
         S3Event event = IN.fromJson(new ByteArrayInputStream(bytes));
         if (event == null || event.getRecords() == null || event.getRecords().isEmpty()) {
             throw new IllegalArgumentException("not an S3 event");
@@ -96,26 +102,8 @@ public final class S3Events {
             }
             Long size = r.getS3().getObject() == null ? null : r.getS3().getObject().getSizeAsLong();
             Optional<String> key = rawKey == null ? Optional.empty() : ObjectKeys.decodeS3(rawKey);
-            Reason problem = null;
             String eventName = r.getEventName() == null ? "" : r.getEventName();
-            if (!eventPrefixes.isEmpty() && eventPrefixes.stream().noneMatch(eventName::startsWith)) {
-                problem = Reason.UNSUPPORTED_EVENT;
-            } else if (key.isEmpty() || ObjectKeys.unsafe(key.get())
-                    || (keyPattern.isPresent() && !keyPattern.get().matcher(key.get()).matches())) {
-                problem = Reason.OBJECT_KEY;
-            } else if (maxObjectBytes > 0 && (size == null ? eventName.startsWith("ObjectCreated") : size > maxObjectBytes)) {
-                problem = Reason.OBJECT_SIZE;
-            }
-            if (problem != null) {
-                records.add(EventRecord.undecodable(id, problem, attrs));
-                continue;
-            }
-            S3ObjectNotification n = new S3ObjectNotification(eventName, bucket, key.get(), size, r.getAwsRegion());
-            try {
-                records.add(new EventRecord(id, Json.WRITER.writeValueAsBytes(n), attrs));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            records.add(record(id, eventName, bucket, key, size, r.getAwsRegion(), attrs));
         }
         Invocation inv = Invocation.builder()
                 .requestId(ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString())
@@ -127,6 +115,91 @@ public final class S3Events {
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, new String[records.size()], ids);
+    }
+
+    /** The same checks for both shapes: event name, key (already decoded), size. */
+    private EventRecord record(String id, String eventName, String bucket, Optional<String> key, Long size,
+            String region, Map<String, String> attrs) {
+        Reason problem = null;
+        if (!eventPrefixes.isEmpty() && eventPrefixes.stream().noneMatch(eventName::startsWith)) {
+            problem = Reason.UNSUPPORTED_EVENT;
+        } else if (key.isEmpty() || ObjectKeys.unsafe(key.get())
+                || (keyPattern.isPresent() && !keyPattern.get().matcher(key.get()).matches())) {
+            problem = Reason.OBJECT_KEY;
+        } else if (maxObjectBytes > 0 && (size == null ? eventName.startsWith("ObjectCreated") : size > maxObjectBytes)) {
+            problem = Reason.OBJECT_SIZE;
+        }
+        if (problem != null) {
+            return EventRecord.undecodable(id, problem, attrs);
+        }
+        S3ObjectNotification n = new S3ObjectNotification(eventName, bucket, key.get(), size, region);
+        try {
+            return new EventRecord(id, Json.WRITER.writeValueAsBytes(n), attrs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Maps an S3 event delivered through EventBridge ({@code source: aws.s3}): one record. The key
+     * is taken as sent: EventBridge carries it without URL encoding ({@code +} and {@code %} are
+     * literal), unlike notifications, and then faces the same checks, so a {@code %XX} in it is
+     * refused like a second level of encoding. The detail-type is mapped to the notification's event
+     * name (see {@link S3EventNames}).
+     */
+    private BatchEvent mapEventBridge(EventBridgeEnvelope e, int eventBytes, Context ctx, String fn) {
+        if (!"aws.s3".equals(e.source())) {
+            throw new IllegalArgumentException("EventBridge event not from S3");
+        }
+        String requestId = ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
+        Map<String, String> attrs = EventBridgeEvents.attributes(e);
+        attrs.put(SourceCheck.ATTR_FAMILY, "arn:aws:s3");
+        JsonNode detail;
+        try {
+            detail = e.detail().isEmpty() ? null : Json.STRICT.readTree(e.detail().get());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        String bucket = text(detail, "bucket", "name");
+        String rawKey = text(detail, "object", "key");
+        String id = (bucket == null ? "" : bucket) + "/" + (rawKey == null ? e.id().orElse(requestId) : rawKey);
+        String arn = bucket == null || bucket.isEmpty() ? null : "arn:aws:s3:::" + bucket;
+        if (arn != null) {
+            attrs.put(SourceCheck.ATTR_SOURCE, arn);
+        }
+        EventRecord record;
+        if (arn != null && !e.resources().isEmpty() && !e.resources().contains(arn)) {
+            // the envelope names another bucket than the detail: which one is the source? neither
+            record = EventRecord.undecodable(id, Reason.SOURCE, attrs);
+        } else if (detail == null || bucket == null) {
+            record = EventRecord.undecodable(id, Reason.MALFORMED, attrs);
+        } else {
+            JsonNode sizeNode = detail.path("object").path("size");
+            Long size = sizeNode.isIntegralNumber() && sizeNode.canConvertToLong() ? sizeNode.asLong() : null;
+            Optional<String> eventName = S3EventNames.of(e.detailType(), text(detail, "reason", null),
+                    text(detail, "deletion-type", null));
+            record = eventName.isEmpty() ? EventRecord.undecodable(id, Reason.UNSUPPORTED_EVENT, attrs)
+                    : record(id, eventName.get(), bucket, Optional.ofNullable(rawKey), size, e.region().orElse(null),
+                            attrs);
+        }
+        Invocation inv = Invocation.builder()
+                .requestId(requestId)
+                .functionName(fn)
+                .source(Source.of(SourceKind.OBJECT_STORE, "s3-eventbridge", arn))
+                .records(List.of(record))
+                .remainingMillis(ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE
+                        : ctx.getRemainingTimeInMillis())
+                .eventBytes(eventBytes)
+                .build();
+        return new BatchEvent(inv, new String[1], new String[] {id});
+    }
+
+    private static String text(JsonNode detail, String field, String sub) {
+        if (detail == null) {
+            return null;
+        }
+        JsonNode n = sub == null ? detail.get(field) : detail.path(field).get(sub);
+        return n != null && n.isTextual() ? n.asText() : null;
     }
 
     /**
