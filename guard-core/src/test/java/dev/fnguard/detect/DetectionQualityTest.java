@@ -105,6 +105,9 @@ class DetectionQualityTest {
                 if (!hit && missed.size() < 15) {
                     missed.add(p);
                 }
+                if (!hit) {
+                    dump("miss-" + e.getKey(), p);
+                }
             }
             double r = 100.0 * any / e.getValue().size();
             e.getValue().size();
@@ -125,6 +128,7 @@ class DetectionQualityTest {
                     if (fps.size() < 15) {
                         fps.add(hit.get() + ":" + s);
                     }
+                    dump("fp-" + e.getKey().replace(' ', '-'), hit.get() + "\t" + s);
                 }
             }
             total += e.getValue().size();
@@ -147,6 +151,24 @@ class DetectionQualityTest {
             assertTrue(e.getValue() >= floor, e.getKey() + " recall " + e.getValue() + "% below floor " + floor + "%");
         }
         assertTrue(fp <= FP_CEILING, "false positives " + fp + "% above " + FP_CEILING + "%");
+    }
+
+    /**
+     * With {@code -Ddetect.dump=<dir>} (development only; never commit the output) appends one line per miss or
+     * false positive to {@code <dir>/<name>.txt}.
+     */
+    private static void dump(String name, String line) {
+        String dir = System.getProperty("detect.dump");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            Files.writeString(Path.of(dir, name + ".txt"), line.replace("\n", "\\n").replace("\r", "\\r") + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     private static Detector own(String attackClass) {
