@@ -363,15 +363,25 @@ public final class MarkupDetectors {
         }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            boolean quote = c == '\'' || c == '"';
-            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '`' || c == '>' || c == '<' || quote) {
+            if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                    j++; // spaces only (not further quotes), so a run of quotes stays linear
+                }
+                work.add(j - i);
+                if (commandEnd(s, j, UNAMBIGUOUS) >= 0) {
+                    return true;
+                }
+                continue;
+            }
+            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '`' || c == '>' || c == '<') {
                 int j = i + 1;
                 while (j < n && (s.charAt(j) <= ' ' || s.charAt(j) == '|' || s.charAt(j) == '&' || s.charAt(j) == '+'
                         || s.charAt(j) == '$' || s.charAt(j) == '\'' || s.charAt(j) == '"' || s.charAt(j) == ';')) {
                     j++;
                 }
                 work.add(j - i);
-                if (quote ? commandEnd(s, j, UNAMBIGUOUS) >= 0 : startsCommand(s, j)) {
+                if (startsCommand(s, j)) {
                     return true;
                 }
                 i = Math.max(i, j - 1);
