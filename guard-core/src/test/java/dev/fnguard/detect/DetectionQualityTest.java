@@ -39,14 +39,14 @@ class DetectionQualityTest {
     static final Map<String, Double> RAW_RECALL_FLOORS = Map.of("nosql", 91.6, "ssrf", 90.9);
     static final double TARGET = 95.0;
     /** False-positive ceiling on all benign text together (percent): target at most 1. */
-    static final double FP_CEILING = 0.18;
+    static final double FP_CEILING = 0.14;
     /**
      * False-positive ceiling per benign set (percent): 1 for every set of ordinary text. libinjection's
      * own {@code false_positives.txt} is a list of near-misses written to tune libinjection's fingerprint
      * table (quoted product names with AND/OR, {@code select x from y where}); it stays above 1% and is
      * pinned at the measured level (see docs/detection.md).
      */
-    static final Map<String, Double> FP_CEILINGS = Map.of("libinjection false_positives", 16.0);
+    static final Map<String, Double> FP_CEILINGS = Map.of("libinjection false_positives", 12.1);
     static final double FP_SET_TARGET = 1.0;
 
     /**
