@@ -34,7 +34,7 @@ class DetectionQualityTest {
      * reached, rounded down to 0.1. Every class is at or above the 95% target.
      */
     static final Map<String, Double> RECALL_FLOORS = Map.of("sqli", 95.3, "xss", 96.1, "cmdi", 97.9,
-            "path-traversal", 96.2, "nosql", 100.0, "crlf", 100.0, "template", 98.0, "xxe", 98.3, "ssrf", 100.0);
+            "path-traversal", 96.5, "nosql", 100.0, "crlf", 100.0, "template", 98.0, "xxe", 98.3, "ssrf", 100.0);
     /** Raw recall floors (percent, every entry counted, no exclusion), rounded down to 0.1. */
     static final Map<String, Double> RAW_RECALL_FLOORS = Map.of("nosql", 91.6, "ssrf", 90.9);
     static final double TARGET = 95.0;

