@@ -1,9 +1,11 @@
 package dev.fnguard.detect.internal;
 
 /**
- * Undoes the layers an attacker can stack on a string: URL encoding (repeated, including
- * {@code %uXXXX} and overlong UTF-8 for {@code . / \}), HTML entities, JSON/JS unicode escapes, case.
- * At most {@link #MAX_LAYERS} passes, each linear in the length, so the work is bounded.
+ * Undoes the layers an attacker can stack on a string: URL encoding (repeated; UTF-8 sequences with
+ * their overlong forms up to 6 bytes, double-nibble {@code %%32%66}, IIS's lenient readings of the
+ * overlong lead {@code %c0}/{@code %c1}, {@code %uXXXX}), HTML entities, JSON/JS unicode escapes, case.
+ * At most {@link #MAX_LAYERS} passes, each one forward scan with constant lookahead, so the work is
+ * linear in the length. Stateless and thread-safe (helpers return index and value packed in a long).
  */
 public final class Decoder {
 
