@@ -32,6 +32,18 @@ public final class MarkupDetectors {
         "/bin/bash", "cmd.exe", "nmap", "traceroute", "tracert"};
     /** Commands whose argument is itself a command. */
     private static final String[] LAUNCHERS = {"which", "sudo", "nohup", "exec", "xargs"};
+    /** First characters of each list, so a position no name starts at costs one array read (built once). */
+    private static final boolean[] COMMANDS_FIRST = firstChars(COMMANDS);
+    private static final boolean[] UNAMBIGUOUS_FIRST = firstChars(UNAMBIGUOUS);
+    private static final boolean[] LAUNCHERS_FIRST = firstChars(LAUNCHERS);
+
+    private static boolean[] firstChars(String[] names) {
+        boolean[] first = new boolean[128];
+        for (String name : names) {
+            first[name.charAt(0)] = true;
+        }
+        return first;
+    }
     /** Absolute paths (after {@link #pathView}, so {@code /} stands for every separator) to system trees. */
     private static final String[] SENSITIVE_ROOTS = {"/etc/", "/proc/", "/root/", "/var/", "/usr/", "/bin/",
         "/home/", "/dev/", "/sys/", "/boot", "/windows", "/winnt", "c:/", "d:/", "//", "file:", "/etc", "/.ssh",
@@ -42,6 +54,9 @@ public final class MarkupDetectors {
         "windows/system32", "winnt/system32", "system32/config", "proc/self/", "proc/version", "web-inf/",
         ".ssh/id_", ".ssh/authorized_keys", ".aws/credentials", ".htpasswd", "apache/logs/", "log/apache",
         "log/httpd", "log/nginx"};
+    /** The {@link #SENSITIVE_FILES} without a {@code /}: all a string without one can hold (built once). */
+    private static final String[] SENSITIVE_FILES_NO_SLASH = java.util.Arrays.stream(SENSITIVE_FILES)
+            .filter(f -> f.indexOf('/') < 0).toArray(String[]::new);
 
     private MarkupDetectors() {}
 
@@ -272,12 +287,15 @@ public final class MarkupDetectors {
         if (relative && n > 0 && (t.charAt(0) == '/' || n > 2 && t.charAt(1) == ':')) {
             return true;
         }
-        for (String root : SENSITIVE_ROOTS) {
-            if (t.startsWith(root) || t.startsWith("/" + root) && root.startsWith("/")) {
-                return true;
+        if (n > 0 && "/cdf".indexOf(t.charAt(0)) >= 0) {
+            for (String root : SENSITIVE_ROOTS) {
+                if (t.startsWith(root) || root.charAt(0) == '/' && t.startsWith(root, 1) && t.charAt(0) == '/') {
+                    return true;
+                }
             }
         }
-        for (String target : SENSITIVE_FILES) {
+        boolean slash = t.indexOf('/') >= 0;
+        for (String target : slash ? SENSITIVE_FILES : SENSITIVE_FILES_NO_SLASH) {
             if (t.contains(target)) {
                 return true;
             }
@@ -404,7 +422,7 @@ public final class MarkupDetectors {
                     j++; // spaces only (not further quotes), so a run of quotes stays linear
                 }
                 work.add(j - i);
-                if (commandEnd(s, j, UNAMBIGUOUS) >= 0) {
+                if (commandEnd(s, j, UNAMBIGUOUS, UNAMBIGUOUS_FIRST) >= 0) {
                     return true;
                 }
                 continue;
@@ -426,7 +444,7 @@ public final class MarkupDetectors {
         while (first < n && s.charAt(first) <= ' ') {
             first++;
         }
-        int end = commandEnd(s, first, COMMANDS);
+        int end = commandEnd(s, first, COMMANDS, COMMANDS_FIRST);
         if (end >= 0) {
             for (int i = first; i < n; i++) {
                 char c = s.charAt(i);
@@ -442,14 +460,14 @@ public final class MarkupDetectors {
                 return true;
             }
         }
-        int launcher = commandEnd(s, first, LAUNCHERS);
+        int launcher = commandEnd(s, first, LAUNCHERS, LAUNCHERS_FIRST);
         if (launcher >= 0 && launcher < n && s.charAt(launcher) == ' ') {
-            int next = commandEnd(s, launcher + 1, COMMANDS);
+            int next = commandEnd(s, launcher + 1, COMMANDS, COMMANDS_FIRST);
             if (next >= 0 && s.indexOf(' ', next) < 0) {
                 return true; // "which curl", "sudo reboot": the whole value is a command line
             }
         }
-        int plain = commandEnd(s, first, UNAMBIGUOUS);
+        int plain = commandEnd(s, first, UNAMBIGUOUS, UNAMBIGUOUS_FIRST);
         return plain >= 0 && (plain == n || s.charAt(plain) == ' ');
     }
 
@@ -473,11 +491,14 @@ public final class MarkupDetectors {
     }
 
     private static boolean startsCommand(String s, int at) {
-        return commandEnd(s, at, COMMANDS) >= 0;
+        return commandEnd(s, at, COMMANDS, COMMANDS_FIRST) >= 0;
     }
 
     /** @return the index after a command name of {@code list} at {@code at}, or -1 */
-    private static int commandEnd(String s, int at, String[] list) {
+    private static int commandEnd(String s, int at, String[] list, boolean[] first) {
+        if (at >= s.length() || s.charAt(at) >= 128 || !first[s.charAt(at)]) {
+            return -1;
+        }
         for (String cmd : list) {
             if (s.startsWith(cmd, at)) {
                 int end = at + cmd.length();
