@@ -313,7 +313,8 @@ public final class MarkupDetectors {
      * A well-known target ({@code etc?passwd}, {@code windows?system32}) whose parts are joined by a
      * short run that is not a word (it holds a character other than a letter or digit, and no space):
      * a separator spelled in a form no decoder knows, such as the bit-flipped overlong bytes of
-     * traversal fuzzers ({@code etc%c1%afpasswd}). Bounded work per occurrence of the directory name.
+     * traversal fuzzers ({@code etc%c0%fepasswd}, where {@code %c0%fe} decodes to {@code >}). Bounded
+     * work per occurrence of the directory name.
      */
     private static boolean targetWithAnySeparator(String t, Work work) {
         int n = t.length();
