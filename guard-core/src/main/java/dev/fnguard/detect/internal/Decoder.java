@@ -1,9 +1,11 @@
 package dev.fnguard.detect.internal;
 
 /**
- * Undoes the layers an attacker can stack on a string: URL encoding (repeated, including
- * {@code %uXXXX} and overlong UTF-8 for {@code . / \}), HTML entities, JSON/JS unicode escapes, case.
- * At most {@link #MAX_LAYERS} passes, each linear in the length, so the work is bounded.
+ * Undoes the layers an attacker can stack on a string: URL encoding (repeated; UTF-8 sequences with
+ * their overlong forms up to 6 bytes, double-nibble {@code %%32%66}, IIS's lenient readings of the
+ * overlong lead {@code %c0}/{@code %c1}, {@code %uXXXX}), HTML entities, JSON/JS unicode escapes, case.
+ * At most {@link #MAX_LAYERS} passes, each one forward scan with constant lookahead, so the work is
+ * linear in the length. Stateless and thread-safe (helpers return index and value packed in a long).
  */
 public final class Decoder {
 
@@ -63,24 +65,35 @@ public final class Decoder {
                         continue;
                     }
                 }
-                int v = i + 2 < n ? hex(s, i + 1, 2) : -1;
-                if (v >= 0) {
-                    // overlong UTF-8 forms of '.', '/', '\' (%c0%ae, %c0%af, %c1%9c, %e0%80%ae)
-                    if ((v == 0xc0 || v == 0xc1) && i + 5 < n && s.charAt(i + 3) == '%') {
-                        int w = hex(s, i + 4, 2);
-                        if (w >= 0x80 && w <= 0xbf) {
-                            out.append((char) (((v & 0x1f) << 6) | (w & 0x3f)) );
-                            i += 6;
-                            continue;
-                        }
+                long pb = percentByte(s, i);
+                if (pb >= 0) {
+                    int end = end(pb);
+                    int v = value(pb);
+                    long seq = utf8(s, end, v);
+                    if (seq >= 0) {
+                        out.appendCodePoint(value(seq));
+                        i = end(seq);
+                        continue;
                     }
-                    if ((v == 0xc0 || v == 0xc1 || v == 0xe0) && i + 3 < n && s.charAt(i + 3) == '%') {
-                        i += 3; // a lead byte of an invalid or overlong sequence: drop it
+                    if (v == 0xe0 && end < n && s.charAt(end) == '%') {
+                        i = end; // the lead byte of an invalid overlong sequence: drop it
                         continue;
                     }
                     out.append((char) v);
-                    i += 3;
+                    i = end;
                     continue;
+                }
+                if (i + 2 < n) {
+                    // IIS reads hex digits leniently (letter - 'a' + 10): %bg is 0xc0, %c1%pc is '\'
+                    int lead = lenientHex(s, i + 1);
+                    if (lead == 0xc0 || lead == 0xc1) {
+                        long seq = overlong(s, i + 3, lead);
+                        if (seq >= 0) {
+                            out.append((char) value(seq));
+                            i = end(seq);
+                            continue;
+                        }
+                    }
                 }
             } else if (c == '+') {
                 out.append(' ');
@@ -147,6 +160,147 @@ public final class Decoder {
             i++;
         }
         return out.toString();
+    }
+
+    /**
+     * A {@code %XX} byte at {@code at} whose two hex digits may themselves be percent-encoded (the
+     * double-nibble forms {@code %%32%66}, {@code %2%66}, {@code %%32f}).
+     *
+     * @return {@link #packed} index after it and byte, or -1
+     */
+    private static long percentByte(String s, int at) {
+        long hi = nibble(s, at + 1);
+        if (hi < 0) {
+            return -1;
+        }
+        long lo = nibble(s, end(hi));
+        if (lo < 0) {
+            return -1;
+        }
+        return packed(end(lo), value(hi) << 4 | value(lo));
+    }
+
+    /** A hex digit at {@code at}, plain or as {@code %3X}/{@code %4X}/{@code %6X}: {@link #packed} end and value, or -1. */
+    private static long nibble(String s, int at) {
+        if (at >= s.length()) {
+            return -1;
+        }
+        char c = s.charAt(at);
+        if (c < 128 && Character.digit(c, 16) >= 0) {
+            return packed(at + 1, Character.digit(c, 16));
+        }
+        if (c == '%' && at + 2 < s.length()) {
+            int v = hex(s, at + 1, 2);
+            if (v >= '0' && v <= '9' || v >= 'a' && v <= 'f' || v >= 'A' && v <= 'F') {
+                return packed(at + 3, Character.digit(v, 16));
+            }
+        }
+        return -1;
+    }
+
+    /** An index and a value in one non-negative long (no allocation, no shared state). */
+    private static long packed(int end, int value) {
+        return (long) end << 32 | value;
+    }
+
+    private static int end(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    private static int value(long packed) {
+        return (int) packed;
+    }
+
+    /**
+     * A UTF-8 sequence (overlong forms included, up to the 6-byte forms of the original UTF-8) whose
+     * lead byte {@code lead} was just read and whose continuation bytes {@code %80}-{@code %bf} start
+     * at {@code at}.
+     *
+     * @return {@link #packed} index after the sequence and code point, or -1
+     */
+    private static long utf8(String s, int at, int lead) {
+        int more;
+        int cp;
+        if (lead >= 0xc0 && lead <= 0xdf) {
+            more = 1;
+            cp = lead & 0x1f;
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            more = 2;
+            cp = lead & 0x0f;
+        } else if (lead >= 0xf0 && lead <= 0xf7) {
+            more = 3;
+            cp = lead & 0x07;
+        } else if (lead >= 0xf8 && lead <= 0xfb) {
+            more = 4;
+            cp = lead & 0x03;
+        } else if (lead >= 0xfc && lead <= 0xfd) {
+            more = 5;
+            cp = lead & 0x01;
+        } else {
+            return -1;
+        }
+        int i = at;
+        for (int k = 0; k < more; k++) {
+            if (i + 2 >= s.length() || s.charAt(i) != '%') {
+                return lead <= 0xc1 ? overlong(s, at, lead) : -1;
+            }
+            int b = hex(s, i + 1, 2);
+            if (b < 0x80 || b > 0xbf) {
+                return lead <= 0xc1 ? overlong(s, at, lead) : -1;
+            }
+            cp = cp << 6 | b & 0x3f;
+            i += 3;
+        }
+        return packed(i, cp <= Character.MAX_CODE_POINT && (cp < 0xd800 || cp > 0xdfff) ? cp : 0xfffd);
+    }
+
+    /**
+     * The 2-byte overlong lead {@code %c0}/{@code %c1} before any next byte, a literal character or
+     * {@code %XX} with lenient hex digits. A continuation-like byte (0x80 and up) gives its low 6 bits
+     * (as IIS decoded {@code %c0%ee}); an ASCII byte is kept (decoders that drop the invalid lead read
+     * {@code %c0%5c} as a backslash). The lead's own bit is OR-ed in either way, so {@code %c1%1c} is a
+     * backslash as in the IIS unicode traversal.
+     *
+     * @return {@link #packed} index after it and character, or -1
+     */
+    private static long overlong(String s, int at, int lead) {
+        if (at >= s.length()) {
+            return -1;
+        }
+        int b;
+        int end;
+        if (s.charAt(at) == '%' && at + 2 < s.length()) {
+            b = lenientHex(s, at + 1);
+            end = at + 3;
+        } else {
+            b = s.charAt(at) < 128 ? s.charAt(at) : -1;
+            end = at + 1;
+        }
+        if (b < 0) {
+            return -1;
+        }
+        return packed(end, (lead & 0x01) << 6 | (b < 0x80 ? b : b & 0x3f));
+    }
+
+    /** Two hex digits read as IIS did: digits, and any ASCII letter as {@code letter - 'a' + 10}. */
+    private static int lenientHex(String s, int from) {
+        if (from + 2 > s.length()) {
+            return -1;
+        }
+        int v = 0;
+        for (int j = from; j < from + 2; j++) {
+            char c = s.charAt(j);
+            int d;
+            if (c >= '0' && c <= '9') {
+                d = c - '0';
+            } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                d = (c | 0x20) - 'a' + 10;
+            } else {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
     }
 
     private static int entity(String s, int from, int to) {

@@ -23,10 +23,40 @@ public final class MarkupDetectors {
         "nslookup", "dir", "type", "net", "powershell", "cmd", "ifconfig", "ipconfig", "passwd", "telnet", "touch",
         "reboot", "shutdown", "kill", "env", "printenv", "sysinfo", "systeminfo", "pwd", "find", "grep", "head",
         "tail", "more", "less", "xterm", "cp", "mv", "uptime", "hostname", "expr", "whoami", "getent", "base64",
-        "/bin/", "/usr/", "usr/bin/", "bin/", "/etc/", "c:", "%0a", "$(", "`"};
+        "/bin/", "/usr/", "usr/bin/", "bin/", "/etc/", "c:", "%0a", "$(", "`", "netsh", "phpinfo", "wmic", "certutil",
+        "bitsadmin", "nohup", "sudo", "awk", "xargs", "nmap", "traceroute", "tracert"};
+    /** Command names that are no English word, so they fire after a quote or as a whole value. */
+    private static final String[] UNAMBIGUOUS = {"whoami", "uname", "netstat", "ifconfig", "ipconfig", "wget",
+        "nslookup", "systeminfo", "tasklist", "netsh", "powershell", "phpinfo", "passthru", "printenv", "getent",
+        "ncat", "netcat", "xterm", "chmod", "sysinfo", "nohup", "certutil", "bitsadmin", "wmic", "/bin/sh",
+        "/bin/bash", "cmd.exe", "nmap", "traceroute", "tracert"};
+    /** Commands whose argument is itself a command. */
+    private static final String[] LAUNCHERS = {"which", "sudo", "nohup", "exec", "xargs"};
+    /** First characters of each list, so a position no name starts at costs one array read (built once). */
+    private static final boolean[] COMMANDS_FIRST = firstChars(COMMANDS);
+    private static final boolean[] UNAMBIGUOUS_FIRST = firstChars(UNAMBIGUOUS);
+    private static final boolean[] LAUNCHERS_FIRST = firstChars(LAUNCHERS);
+
+    private static boolean[] firstChars(String[] names) {
+        boolean[] first = new boolean[128];
+        for (String name : names) {
+            first[name.charAt(0)] = true;
+        }
+        return first;
+    }
+    /** Absolute paths (after {@link #pathView}, so {@code /} stands for every separator) to system trees. */
     private static final String[] SENSITIVE_ROOTS = {"/etc/", "/proc/", "/root/", "/var/", "/usr/", "/bin/",
-        "/home/", "/dev/", "/sys/", "/boot", "/windows", "/winnt", "c:/", "c:\\", "d:/", "d:\\", "\\\\",
-        "file:", "/etc", "/.ssh", "/.aws", "/.env", "/tmp/"};
+        "/home/", "/dev/", "/sys/", "/boot", "/windows", "/winnt", "c:/", "d:/", "//", "file:", "/etc", "/.ssh",
+        "/.aws", "/.env", "/tmp/", "/inetpub"};
+    /** Well-known system files and trees a traversal reaches for, anywhere in the path. */
+    private static final String[] SENSITIVE_FILES = {"etc/passwd", "etc/shadow", "etc/group", "etc/hosts",
+        "etc/issue", "etc/motd", "etc/crontab", "etc/sudoers", "etcpasswd", "boot.ini", "win.ini", "system.ini",
+        "windows/system32", "winnt/system32", "system32/config", "proc/self/", "proc/version", "web-inf/",
+        ".ssh/id_", ".ssh/authorized_keys", ".aws/credentials", ".htpasswd", "apache/logs/", "log/apache",
+        "log/httpd", "log/nginx"};
+    /** The {@link #SENSITIVE_FILES} without a {@code /}: all a string without one can hold (built once). */
+    private static final String[] SENSITIVE_FILES_NO_SLASH = java.util.Arrays.stream(SENSITIVE_FILES)
+            .filter(f -> f.indexOf('/') < 0).toArray(String[]::new);
 
     private MarkupDetectors() {}
 
@@ -174,7 +204,8 @@ public final class MarkupDetectors {
                     j++;
                 }
                 int k = j;
-                while (k < n && (s.charAt(k) >= 'a' && s.charAt(k) <= 'z' || s.charAt(k) == '-')) {
+                while (k < n && (s.charAt(k) >= 'a' && s.charAt(k) <= 'z' || s.charAt(k) >= '0' && s.charAt(k) <= '9'
+                        || s.charAt(k) == '-')) {
                     k++;
                 }
                 if (j < n && (s.charAt(j) == '<' || s.charAt(j) == '\n' && false)
@@ -225,41 +256,159 @@ public final class MarkupDetectors {
      */
     public static boolean path(String s, boolean relative, Work work) {
         work.add(s.length());
-        int n = s.length();
-        boolean spaced = s.indexOf(' ') >= 0;
-        for (int i = s.indexOf(".."); i >= 0; i = s.indexOf("..", i + 1)) {
+        String t = pathView(s, work);
+        int n = t.length();
+        boolean spaced = t.indexOf(' ') >= 0;
+        for (int i = t.indexOf(".."); i >= 0; i = t.indexOf("..", i + 1)) {
             int j = i + 2;
-            while (j < n && s.charAt(j) == '.') {
+            while (j < n && t.charAt(j) == '.') {
                 j++;
             }
-            boolean before = i == 0 || "/\\=:;'\"{".indexOf(s.charAt(i - 1)) >= 0;
-            boolean after = j < n && ("/\\;{\u0000?%".indexOf(s.charAt(j)) >= 0 || s.startsWith("0x2f", j) || s.startsWith("0x5c", j));
-            if (before && (after || j == n && i > 0 && s.charAt(i - 1) != ' ') || after && j < n && s.charAt(j) != '?' && j - i == 2) {
+            boolean before = i == 0 || "/=:;'\"{".indexOf(t.charAt(i - 1)) >= 0;
+            boolean after = j < n && "/;{\u0000?%".indexOf(t.charAt(j)) >= 0;
+            if (before && (after || j == n && i > 0 && t.charAt(i - 1) != ' ') || after && t.charAt(j) != '?' && j - i == 2) {
                 return true;
             }
-            if (j - i >= 6 && j < n && Character.isLetter(s.charAt(j)) && !spaced) {
+            if (j - i >= 6 && j < n && Character.isLetter(t.charAt(j)) && !spaced) {
                 return true; // "......etcpasswd": separators stripped by a filter
+            }
+            if (j + 3 < n && t.charAt(j + 1) == '.' && t.charAt(j + 2) == '.' && t.charAt(j) > ' '
+                    && !Character.isLetterOrDigit(t.charAt(j)) && t.charAt(j) != '.') {
+                int k = j + 3;
+                while (k < n && t.charAt(k) == '.') {
+                    k++;
+                }
+                if (k < n && t.charAt(k) == t.charAt(j)) {
+                    return true; // "..X..X": dot-dot and one separator the server maps to '/', repeated
+                }
             }
             i = j - 1;
         }
-        if (relative && n > 0 && (s.charAt(0) == '/' || s.charAt(0) == '\\' || n > 2 && s.charAt(1) == ':')) {
+        if (relative && n > 0 && (t.charAt(0) == '/' || n > 2 && t.charAt(1) == ':')) {
             return true;
         }
-        String t = s.replace('\\', '/').replace("0x2f", "/").replace("0x5c", "/").replace("%c0/", "/");
-        for (String root : SENSITIVE_ROOTS) {
-            if (t.startsWith(root) || t.startsWith("/" + root) && root.startsWith("/")) {
+        if (n > 0 && "/cdf".indexOf(t.charAt(0)) >= 0) {
+            for (String root : SENSITIVE_ROOTS) {
+                if (t.startsWith(root) || root.charAt(0) == '/' && t.startsWith(root, 1) && t.charAt(0) == '/') {
+                    return true;
+                }
+            }
+        }
+        boolean slash = t.indexOf('/') >= 0;
+        for (String target : slash ? SENSITIVE_FILES : SENSITIVE_FILES_NO_SLASH) {
+            if (t.contains(target)) {
                 return true;
             }
         }
-        return t.contains("/etc/passwd") || t.contains("/etc/shadow") || t.contains("boot.ini") || t.contains("win.ini")
-                || t.contains("etcpasswd") || t.contains("etc/passwd") || t.contains("/proc/self") || t.contains("web-inf/") || t.contains("\u0000");
+        return t.indexOf('\u0000') >= 0 || targetWithAnySeparator(t, work);
     }
 
-    /** @param s decoded lower-case @param work counter @return a shell metacharacter followed by a command */
+    /** Directories of well-known targets, each with the names a traversal reaches for below it. */
+    private static final String[][] TARGET_TREES = {{"etc", "passwd", "shadow", "group", "hosts", "issue", "motd"},
+        {"windows", "system32", "win.ini", "system.ini"}, {"winnt", "system32", "win.ini"}, {"system32", "drivers", "config"}};
+    /** The most characters a separator spelling may take ({@code %f8%80%80%80%af} is 15). */
+    private static final int MAX_SEPARATOR = 16;
+
+    /**
+     * A well-known target ({@code etc?passwd}, {@code windows?system32}) whose parts are joined by a
+     * short run that is not a word (it holds a character other than a letter or digit, and no space):
+     * a separator spelled in a form no decoder knows, such as the bit-flipped overlong bytes of
+     * traversal fuzzers ({@code etc%c0%fepasswd}, where {@code %c0%fe} decodes to {@code >}). Bounded
+     * work per occurrence of the directory name.
+     */
+    private static boolean targetWithAnySeparator(String t, Work work) {
+        int n = t.length();
+        for (String[] tree : TARGET_TREES) {
+            String dir = tree[0];
+            for (int at = t.indexOf(dir); at >= 0; at = t.indexOf(dir, at + 1)) {
+                int gap = at + dir.length();
+                boolean separator = false;
+                for (int k = gap; k < n && k <= gap + MAX_SEPARATOR && t.charAt(k) > ' '; k++) {
+                    work.add(1);
+                    if (separator) {
+                        for (int f = 1; f < tree.length; f++) {
+                            if (t.startsWith(tree[f], k)) {
+                                return true;
+                            }
+                        }
+                    }
+                    separator |= !Character.isLetterOrDigit(t.charAt(k));
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The decoded string as a file system reads it: every character a server or file API maps to a
+     * separator becomes {@code /} (backslash, the Unicode division slash and set minus, fullwidth
+     * solidus and reverse solidus, private-use characters, which Windows best-fit and SFM mappings
+     * turn into path characters, the spellings {@code 0x2f}/{@code 0x5c}, and {@code 2f}/{@code 5c}
+     * right after dots, where a filter stripped the {@code %}); look-alike dots become {@code .}
+     * (fullwidth full stop, one-dot leader, small full stop, {@code 0x2e}); control characters other
+     * than NUL, which filters drop, are dropped. One pass; the string itself when nothing changes.
+     */
+    static String pathView(String s, Work work) {
+        int n = s.length();
+        StringBuilder b = null;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char m = c;
+            int skip = 0;
+            if (c == '\\' || c == '\u2215' || c == '\u2216' || c == '\u2044' || c == '\uff0f' || c == '\uff3c'
+                    || c == '\u29f5' || c == '\u29f8' || c == '\u29f9' || c == '\ufe68' || c >= '\ue000' && c <= '\uf8ff') {
+                m = '/';
+            } else if (c == '\uff0e' || c == '\u2024' || c == '\ufe52') {
+                m = '.';
+            } else if (c == '0' && i + 3 < n && s.charAt(i + 1) == 'x') {
+                if (s.startsWith("2f", i + 2) || s.startsWith("5c", i + 2)) {
+                    m = '/';
+                    skip = 3;
+                } else if (s.startsWith("2e", i + 2)) {
+                    m = '.';
+                    skip = 3;
+                }
+            } else if ((c == '2' || c == '5') && i >= 2 && s.charAt(i - 1) == '.' && s.charAt(i - 2) == '.'
+                    && (s.startsWith("2f", i) || s.startsWith("5c", i))) {
+                m = '/';
+                skip = 1;
+            } else if (c > 0 && c < ' ' && c != '\t' && c != '\n' && c != '\r') {
+                m = 0;
+            }
+            if (m != c || skip > 0) {
+                if (b == null) {
+                    b = new StringBuilder(n);
+                    b.append(s, 0, i);
+                }
+                if (m != 0) {
+                    b.append(m);
+                }
+                i += skip;
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        work.add(n);
+        return b == null ? s : b.toString();
+    }
+
+    /**
+     * A shell metacharacter (or a quote that closes a string, before an unambiguous command name)
+     * followed by a command; a substitution {@code $(…)}, backticks, {@code ${IFS}}, SSI exec, PHP
+     * code ({@code <?php}, {@code <?=}); or a whole value that is a command line: a command then a
+     * metacharacter, an option ({@code -a}), a URL or absolute path, a lone number
+     * ({@code sleep 10}), or a command that runs its argument ({@code which curl}); or an
+     * unambiguous command name (never an English word: {@code uname}, {@code netsh}) at the start.
+     *
+     * @param s decoded lower-case
+     * @param work counter
+     * @return whether s reads as a command injection
+     */
     public static boolean command(String s, Work work) {
         work.add(s.length());
         int n = s.length();
-        if (s.contains("$(") && s.indexOf(')', s.indexOf("$(")) > 0 || s.contains("${ifs") || s.contains("<!--#exec")) {
+        if (s.contains("$(") && s.indexOf(')', s.indexOf("$(")) > 0 || s.contains("${ifs") || s.contains("<!--#exec")
+                || s.contains("<?php") || s.contains("<?=")) {
             return true;
         }
         int tick = s.indexOf('`');
@@ -268,6 +417,17 @@ public final class MarkupDetectors {
         }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                    j++; // spaces only (not further quotes), so a run of quotes stays linear
+                }
+                work.add(j - i);
+                if (commandEnd(s, j, UNAMBIGUOUS, UNAMBIGUOUS_FIRST) >= 0) {
+                    return true;
+                }
+                continue;
+            }
             if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '`' || c == '>' || c == '<') {
                 int j = i + 1;
                 while (j < n && (s.charAt(j) <= ' ' || s.charAt(j) == '|' || s.charAt(j) == '&' || s.charAt(j) == '+'
@@ -285,27 +445,70 @@ public final class MarkupDetectors {
         while (first < n && s.charAt(first) <= ' ') {
             first++;
         }
-        if (startsCommand(s, first)) {
+        int end = commandEnd(s, first, COMMANDS, COMMANDS_FIRST);
+        if (end >= 0) {
             for (int i = first; i < n; i++) {
                 char c = s.charAt(i);
                 if (c == '|' || c == ';' || c == '&' || c == '/' && i > 0 && s.charAt(i - 1) == ' ' || c == '\\' || c == '(') {
                     return true;
                 }
             }
+            int arg = end;
+            while (arg < n && s.charAt(arg) == ' ') {
+                arg++;
+            }
+            if (arg > end && arg < n && commandLineArgument(s, arg)) {
+                return true;
+            }
         }
-        return false;
+        int launcher = commandEnd(s, first, LAUNCHERS, LAUNCHERS_FIRST);
+        if (launcher >= 0 && launcher < n && s.charAt(launcher) == ' ') {
+            int next = commandEnd(s, launcher + 1, COMMANDS, COMMANDS_FIRST);
+            if (next >= 0 && s.indexOf(' ', next) < 0) {
+                return true; // "which curl", "sudo reboot": the whole value is a command line
+            }
+        }
+        int plain = commandEnd(s, first, UNAMBIGUOUS, UNAMBIGUOUS_FIRST);
+        return plain >= 0 && (plain == n || s.charAt(plain) == ' ');
+    }
+
+    /** An option ({@code -a}), a URL, or a number that ends the value, as a command's first argument. */
+    private static boolean commandLineArgument(String s, int at) {
+        int n = s.length();
+        if (s.charAt(at) == '-' && at + 1 < n && s.charAt(at + 1) >= 'a' && s.charAt(at + 1) <= 'z') {
+            return true;
+        }
+        int space = s.indexOf(' ', at);
+        int tokenEnd = space < 0 ? n : space;
+        int scheme = s.indexOf("://", at);
+        if (scheme > at && scheme < tokenEnd) {
+            return true;
+        }
+        int k = at;
+        while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+            k++;
+        }
+        return k > at && k == n;
     }
 
     private static boolean startsCommand(String s, int at) {
-        for (String cmd : COMMANDS) {
+        return commandEnd(s, at, COMMANDS, COMMANDS_FIRST) >= 0;
+    }
+
+    /** @return the index after a command name of {@code list} at {@code at}, or -1 */
+    private static int commandEnd(String s, int at, String[] list, boolean[] first) {
+        if (at >= s.length() || s.charAt(at) >= 128 || !first[s.charAt(at)]) {
+            return -1;
+        }
+        for (String cmd : list) {
             if (s.startsWith(cmd, at)) {
                 int end = at + cmd.length();
                 if (end == s.length() || cmd.endsWith("/") || cmd.endsWith(":") || cmd.endsWith("(") || cmd.equals("`")
                         || " \t\n+;|&<>$\"'.,/\\%(".indexOf(s.charAt(end)) >= 0) {
-                    return true;
+                    return end;
                 }
             }
         }
-        return false;
+        return -1;
     }
 }

@@ -36,7 +36,9 @@ public final class SqlDetector {
      * @return whether one of the three readings has an injection fingerprint
      */
     public static boolean detect(String s, Work work) {
-        if (suspicious(fingerprint(s, (char) 0, work))) {
+        String bare = fingerprint(s, (char) 0, work);
+        // '"red shoes" and "blue hats"': quoted phrases joined by AND/OR, read bare, are text unless compared
+        if (suspicious(bare) && !(bare.startsWith("s&s") && !hasComparison(bare, 0))) {
             return true;
         }
         if (s.indexOf('\'') >= 0 && suspicious(fingerprint(s, '\'', work))) {
@@ -200,16 +202,25 @@ public final class SqlDetector {
         char next = fp.charAt(1);
         switch (next) {
             case '&':
-                return fp.length() >= 3 && ("1sfvE".indexOf(fp.charAt(2)) >= 0 || hasComparison(fp, 2));
+                // "3 or 5 large boxes", 'frames 8" or 10"': a bare word right after the second operand, or a
+                // string right after a number, is no SQL
+                return fp.length() >= 3 && ("1sfvE".indexOf(fp.charAt(2)) >= 0 && !(fp.length() >= 4
+                        && (fp.charAt(3) == 'w' && "1s".indexOf(fp.charAt(2)) >= 0 || fp.charAt(2) == '1' && fp.charAt(3) == 's'))
+                        || hasComparison(fp, 2));
             case ';':
                 return fp.length() == 2 || "EUfvk".indexOf(fp.charAt(2)) >= 0;
             case 'U':
+                // "bob' union selected him": UNION leads to a statement (UNION [ALL] [DISTINCT] SELECT), a comment or the end
+                return fp.length() == 2 || fp.charAt(2) != 'w' || fp.length() > 3 && fp.charAt(3) == 'c'
+                        || fp.indexOf('E', 3) > 0 && fp.indexOf('E', 3) <= 4;
             case 'E':
                 return true;
             case 'c':
                 return fp.charAt(0) == 's';
             case 'k':
-                return fp.length() >= 3 && (fp.charAt(0) == 's' && fp.charAt(2) != 'w' || fp.charAt(2) == 'f' || fp.charAt(2) == 'E')
+                // "it' is not a drill at all": clause keywords that run into three bare words are prose
+                return fp.length() >= 3 && (fp.charAt(0) == 's' && fp.charAt(2) != 'w' && !fp.contains("www")
+                        || fp.charAt(2) == 'f' || fp.charAt(2) == 'E')
                         || fp.length() >= 4 && hasComparison(fp, 2);
             case 'f':
                 return fp.length() >= 3 && (fp.charAt(0) == 's' || hasComparison(fp, 2));

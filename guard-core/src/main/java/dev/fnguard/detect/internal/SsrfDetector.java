@@ -41,8 +41,12 @@ public final class SsrfDetector {
         }
         String authority = url.substring(start, end);
         int at = authority.lastIndexOf('@');
-        if (at >= 0 && (authority.indexOf('@') != at || authority.indexOf('\\') >= 0 || url.indexOf('#') >= 0 && url.indexOf('#') < at)) {
-            return true; // ambiguous authority: parsers disagree on the host
+        int rawEnd = url.indexOf('/', start);
+        int fragment = url.indexOf('#', start);
+        if (at >= 0 && (authority.indexOf('@') != at || authority.indexOf('\\') >= 0)
+                || fragment >= 0 && (rawEnd < 0 || fragment < rawEnd) && url.indexOf('@', fragment) > fragment
+                        && (rawEnd < 0 || url.indexOf('@', fragment) < rawEnd)) {
+            return true; // ambiguous authority ("a@b@c", "a\\@b", "a#@b"): parsers disagree on the host
         }
         int bs = authority.indexOf('\\');
         String host = at >= 0 ? authority.substring(at + 1) : bs >= 0 ? authority.substring(0, bs) : authority;
@@ -65,6 +69,12 @@ public final class SsrfDetector {
         }
         if (host.isEmpty()) {
             return false;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '.' && c != '-' && c != '_' && c != '~' && c != '%') {
+                return true; // a character no host name holds ("1.1.1.1&"): parsers disagree on where the host ends
+            }
         }
         for (String name : INTERNAL_NAMES) {
             if (host.equals(name)) {
