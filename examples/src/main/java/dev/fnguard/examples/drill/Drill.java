@@ -42,7 +42,7 @@ public final class Drill {
      */
     public static List<DrillSuite> suites() {
         return List.of(new OrdersApiDrill(), new OrdersHttpDrill(), new OrdersQueueDrill(),
-                new OrdersStreamDrill());
+                new OrdersStreamDrill(), new StreamsDrill.Clicks(), new StreamsDrill.OrdersTable());
     }
 
     private Drill() {
