@@ -34,8 +34,10 @@ public final class StreamsDrill {
             "arn:aws:dynamodb:eu-central-1:123456789012:table/orders/stream/2026-01-01T00:00:00.000";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String CLICK = "{\"sessionId\":\"sess-0001-abcd\",\"page\":\"/products/42\",\"ts\":1767225600000}";
-    private static final String ORDER = "{\"orderId\":{\"S\":\"3f1c2b6e-8f0a-4c7e-9d1b-2a5e6f7c8d90\"},"
+    /** A valid click. */
+    public static final String CLICK = "{\"sessionId\":\"sess-0001-abcd\",\"page\":\"/products/42\",\"ts\":1767225600000}";
+    /** A valid order item, as attribute-value JSON. */
+    public static final String ORDER = "{\"orderId\":{\"S\":\"3f1c2b6e-8f0a-4c7e-9d1b-2a5e6f7c8d90\"},"
             + "\"status\":{\"S\":\"PAID\"},\"total\":{\"N\":\"129.90\"},\"currency\":{\"S\":\"EUR\"}}";
 
     private StreamsDrill() {
@@ -133,15 +135,27 @@ public final class StreamsDrill {
         }
     }
 
-    /** A Kinesis batch: one copy of the sample's record (on the allowed stream) per edit. */
+    /**
+     * A Kinesis batch: one copy of the sample's record per edit, on the allowed stream, in shard 0,
+     * with sequence numbers counting up from 49545115243490985.
+     *
+     * @param edits one per record
+     * @return the event
+     */
     @SafeVarargs
-    static Supplier<InputStream> kinesis(Function<ObjectNode, ObjectNode>... edits) {
+    public static Supplier<InputStream> kinesis(Function<ObjectNode, ObjectNode>... edits) {
         return batch("kinesis_event.json", CLICKS, edits);
     }
 
-    /** A DynamoDB Streams batch: one copy of the sample's INSERT (on the allowed stream) per edit. */
+    /**
+     * A DynamoDB Streams batch: one copy of the sample's INSERT per edit, on the allowed stream, with
+     * sequence numbers counting up from 49545115243490985.
+     *
+     * @param edits one per record
+     * @return the event
+     */
     @SafeVarargs
-    static Supplier<InputStream> dynamo(Function<ObjectNode, ObjectNode>... edits) {
+    public static Supplier<InputStream> dynamo(Function<ObjectNode, ObjectNode>... edits) {
         return batch("dynamo_event.json", ORDERS, edits);
     }
 
@@ -173,28 +187,54 @@ public final class StreamsDrill {
         return new ByteArrayInputStream(bytes);
     }
 
-    /** Sets a Kinesis record's data to the base64 of {@code json}. */
-    static ObjectNode data(ObjectNode record, String json) {
+    /**
+     * Sets a Kinesis record's data to the base64 of {@code json}.
+     *
+     * @param record the record
+     * @param json the data
+     * @return the record
+     */
+    public static ObjectNode data(ObjectNode record, String json) {
         ((ObjectNode) record.get("kinesis")).put("data",
                 Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
-    /** Sets a Kinesis record's data as given, base64 or not. */
-    static ObjectNode rawData(ObjectNode record, String data) {
+    /**
+     * Sets a Kinesis record's data as given, base64 or not.
+     *
+     * @param record the record
+     * @param data the data
+     * @return the record
+     */
+    public static ObjectNode rawData(ObjectNode record, String data) {
         ((ObjectNode) record.get("kinesis")).put("data", data);
         return record;
     }
 
-    /** Moves a Kinesis record to shard {@code n}. */
-    static ObjectNode shard(ObjectNode record, int n) {
+    /**
+     * Moves a Kinesis record to shard {@code n}.
+     *
+     * @param record the record
+     * @param n the shard number
+     * @return the record
+     */
+    public static ObjectNode shard(ObjectNode record, int n) {
         String seq = record.get("kinesis").get("sequenceNumber").asText();
         record.put("eventID", String.format("shardId-%012d:%s", n, seq));
         return record;
     }
 
-    /** Sets (or with null removes) a DynamoDB record's image, given as attribute-value JSON. */
-    static ObjectNode image(ObjectNode record, String which, String attributeValueJson) {
+    /**
+     * Sets (or with null removes) a DynamoDB record's image, given as attribute-value JSON; the keys
+     * follow the image's {@code orderId}.
+     *
+     * @param record the record
+     * @param which {@code NewImage} or {@code OldImage}
+     * @param attributeValueJson the image, or null
+     * @return the record
+     */
+    public static ObjectNode image(ObjectNode record, String which, String attributeValueJson) {
         ObjectNode d = (ObjectNode) record.get("dynamodb");
         if (attributeValueJson == null) {
             d.remove(which);
