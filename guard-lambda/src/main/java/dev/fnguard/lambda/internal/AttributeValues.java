@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Converts a DynamoDB item (attribute-value JSON as AWS's serializer reads it) to plain JSON, under
@@ -48,11 +49,19 @@ final class AttributeValues {
      * The outcome of one conversion: the JSON bytes, or why there are none.
      *
      * @param json the plain JSON, empty when refused
-     * @param refusal the reason, null when converted
+     * @param refusal the reason, empty when converted
      */
-    record Converted(byte[] json, Reason refusal) {
+    record Converted(byte[] json, Optional<Reason> refusal) {
         boolean ok() {
-            return refusal == null;
+            return refusal.isEmpty();
+        }
+
+        static Converted of(byte[] json) {
+            return new Converted(json, Optional.empty());
+        }
+
+        static Converted refused(Reason reason) {
+            return new Converted(new byte[0], Optional.of(reason));
         }
     }
 
@@ -79,14 +88,14 @@ final class AttributeValues {
             object(gen, item, 1);
             gen.flush();
         } catch (Refused r) {
-            return new Converted(new byte[0], r.reason);
+            return Converted.refused(r.reason);
         } catch (IOException e) {
-            return new Converted(new byte[0], Reason.MALFORMED);
+            return Converted.refused(Reason.MALFORMED);
         }
         if (out.size() > maxBytes) {
-            return new Converted(new byte[0], Reason.LIMIT_BODY);
+            return Converted.refused(Reason.LIMIT_BODY);
         }
-        return new Converted(out.toByteArray(), null);
+        return Converted.of(out.toByteArray());
     }
 
     private void object(JsonGenerator gen, Map<String, AttributeValue> m, int depth) throws IOException {

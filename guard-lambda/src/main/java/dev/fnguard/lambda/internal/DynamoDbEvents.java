@@ -102,30 +102,7 @@ public final class DynamoDbEvents {
             if (s.getStreamViewType() != null) {
                 attrs.put(ATTR_STREAM_VIEW_TYPE, s.getStreamViewType());
             }
-            Reason problem = null;
-            AttributeValues.Converted item = null;
-            if (s.getKeys() != null) {
-                AttributeValues.Converted k = converter.convert(s.getKeys());
-                if (k.ok()) {
-                    attrs.put(ATTR_KEYS, AttributeValues.text(k));
-                } else {
-                    problem = k.refusal();
-                }
-            }
-            if (problem == null) {
-                boolean known = name.equals("INSERT") || name.equals("MODIFY") || name.equals("REMOVE");
-                Map<String, AttributeValue> image = name.equals("REMOVE") ? s.getOldImage() : s.getNewImage();
-                if (!known) {
-                    problem = Reason.UNSUPPORTED_EVENT;
-                } else if (image == null && s.getKeys() == null) {
-                    problem = Reason.EMPTY_BODY;
-                } else {
-                    item = converter.convert(image != null ? image : s.getKeys());
-                    problem = item.refusal();
-                }
-            }
-            records.add(problem != null ? EventRecord.undecodable(id, problem, attrs)
-                    : new EventRecord(id, item.json(), attrs));
+            records.add(record(id, name, s, attrs));
         }
         Invocation inv = Invocation.builder()
                 .requestId(StreamEvents.requestId(ctx))
@@ -136,5 +113,28 @@ public final class DynamoDbEvents {
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, keys, ids);
+    }
+
+    /** One stream record: the image (or keys) converted, or why not. */
+    private EventRecord record(String id, String name, StreamRecord s, Map<String, String> attrs) {
+        AttributeValues.Converted keys = null;
+        if (s.getKeys() != null) {
+            keys = converter.convert(s.getKeys());
+            if (!keys.ok()) {
+                return EventRecord.undecodable(id, keys.refusal().get(), attrs);
+            }
+            attrs.put(ATTR_KEYS, AttributeValues.text(keys));
+        }
+        if (!name.equals("INSERT") && !name.equals("MODIFY") && !name.equals("REMOVE")) {
+            return EventRecord.undecodable(id, Reason.UNSUPPORTED_EVENT, attrs);
+        }
+        Map<String, AttributeValue> image = name.equals("REMOVE") ? s.getOldImage() : s.getNewImage();
+        // no image in the record (KEYS_ONLY, or the other image only): the keys are the payload
+        AttributeValues.Converted item = image != null ? converter.convert(image) : keys;
+        if (item == null) {
+            return EventRecord.undecodable(id, Reason.EMPTY_BODY, attrs);
+        }
+        return item.ok() ? new EventRecord(id, item.json(), attrs)
+                : EventRecord.undecodable(id, item.refusal().get(), attrs);
     }
 }

@@ -26,7 +26,7 @@ class AttributeValuesTest {
 
     private static String plain(AttributeValues c, String attributeValueJson) {
         AttributeValues.Converted out = c.convert(image(attributeValueJson));
-        return out.ok() ? new String(out.json(), StandardCharsets.UTF_8) : out.refusal().name();
+        return out.ok() ? new String(out.json(), StandardCharsets.UTF_8) : out.refusal().get().name();
     }
 
     @Test
