@@ -229,6 +229,19 @@ class GuardedKinesisHandlerTest {
         assertEquals(List.of("big:LIMIT_BODY"), perRecord(audit));
     }
 
+    @Test
+    void answersARecordWithoutSequenceNumberWithTheEmptyIdThatFailsTheWholeBatch() throws IOException {
+        Orders h = orders();
+        com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode)
+                StreamBatches.tree(new String(StreamBatches.kinesis().record("1", SHARD_A, OK)
+                        .record("2", SHARD_B, "{\"bad\":1}").bytes(), StandardCharsets.UTF_8));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("Records").get(1).get("kinesis"))
+                .remove("sequenceNumber");
+        assertEquals(List.of(""), failures(h, StreamBatches.bytes(event)));
+        assertEquals(List.of("1"), h.delivered);
+        assertEquals(List.of("#1:UNKNOWN_FIELD"), perRecord(audit));
+    }
+
     private static String b64(String json) {
         return java.util.Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -84,9 +84,11 @@ public final class DynamoDbEvents {
             }
             StreamRecord s = r.getDynamodb();
             String seq = s.getSequenceNumber();
-            // without a sequence number, an id Lambda cannot place makes it retry the whole batch
-            String id = seq == null || seq.isEmpty() ? "#" + i : seq;
-            ids[i] = id;
+            // without a sequence number, an empty itemIdentifier makes Lambda retry the whole batch
+            // (fail closed), and the audit names the record by index
+            boolean numbered = seq != null && !seq.isEmpty();
+            String id = numbered ? seq : "#" + i;
+            ids[i] = numbered ? id : "";
             keys[i] = ONE_SHARD;
             Map<String, String> attrs = new HashMap<>();
             StreamEvents.identify(attrs, r.getEventSourceARN(), FAMILY);

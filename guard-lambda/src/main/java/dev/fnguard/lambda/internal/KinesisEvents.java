@@ -89,10 +89,11 @@ public final class KinesisEvents {
                 throw new IllegalArgumentException("record is not from Kinesis");
             }
             KinesisEvent.Record k = r.getKinesis();
-            // the sequence number is what Lambda expects back; without one, an id Lambda cannot place
-            // makes it retry the whole batch (fail closed)
-            String id = k.getSequenceNumber() == null || k.getSequenceNumber().isEmpty() ? "#" + i : k.getSequenceNumber();
-            ids[i] = id;
+            // the sequence number is what Lambda expects back; without one, an empty itemIdentifier
+            // makes it retry the whole batch (fail closed), and the audit names the record by index
+            boolean numbered = k.getSequenceNumber() != null && !k.getSequenceNumber().isEmpty();
+            String id = numbered ? k.getSequenceNumber() : "#" + i;
+            ids[i] = numbered ? id : "";
             keys[i] = shard(r.getEventID());
             Map<String, String> attrs = new HashMap<>();
             StreamEvents.identify(attrs, r.getEventSourceARN(), FAMILY);
