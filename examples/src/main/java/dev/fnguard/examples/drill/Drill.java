@@ -43,7 +43,8 @@ public final class Drill {
     public static List<DrillSuite> suites() {
         return List.of(new OrdersApiDrill(), new OrdersHttpDrill(), new OrdersQueueDrill(),
                 new OrdersStreamDrill(), new PaymentsQueueDrill(), new ImageIngestDrill(), new TelemetryIngestDrill(),
-                new EntryPointDrill(), new EventsDrill());
+                new EntryPointDrill(), new EventsDrill(),
+                new StreamsDrill.Clicks(), new StreamsDrill.OrdersTable());
     }
 
     private Drill() {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * dead-letters them. Each denied or failed record gets its own audit event; the invocation gets
  * exactly one terminal audit event, whatever happens.
  *
- * <p>Order: once a record with an order key (SQS FIFO message group) fails, every later record with
+ * <p>Order: once a record with an order key (SQS FIFO message group, Kinesis shard, DynamoDB stream
+ * batch) fails, every later record with
  * the same key is reported failed without being delivered.
  *
  * @param <T> the payload type
@@ -96,6 +97,8 @@ public final class BatchPipeline<T> {
     private final Mapper mapper;
     private final Answer answer;
     private final boolean reportFailures;
+    private final int maxEventBytes;
+    private final Optional<String> unreadableFailureId;
 
     /**
      * Creates the pipeline.
@@ -111,6 +114,28 @@ public final class BatchPipeline<T> {
      */
     public BatchPipeline(Guard guard, Class<T> payloadType, String functionName, Source unreadableSource,
             Mapper mapper, Answer answer, boolean reportFailures) {
+        this(guard, payloadType, functionName, unreadableSource, mapper, answer, reportFailures,
+                guard.policy().limits().maxEventBytes(), Optional.empty());
+    }
+
+    /**
+     * Creates the pipeline for a stream (Kinesis, DynamoDB Streams), where an event the guard cannot
+     * read must not be answered as a success: Lambda would checkpoint past records nobody saw.
+     *
+     * @param guard the guard
+     * @param payloadType the payload class
+     * @param functionName the function name when the context gives none
+     * @param unreadableSource the source named in audit events of unreadable events
+     * @param mapper maps native events
+     * @param answer writes the answer
+     * @param reportFailures true to report denied records as failed
+     * @param maxEventBytes the most bytes of a native event read
+     * @param unreadableFailureId the id answered as failed when the event cannot be read at all (an
+     *     empty id makes Lambda retry the whole batch), or empty to answer no failure
+     */
+    public BatchPipeline(Guard guard, Class<T> payloadType, String functionName, Source unreadableSource,
+            Mapper mapper, Answer answer, boolean reportFailures, int maxEventBytes,
+            Optional<String> unreadableFailureId) {
         this.guard = guard;
         this.payloadType = payloadType;
         this.functionName = functionName;
@@ -118,6 +143,8 @@ public final class BatchPipeline<T> {
         this.mapper = mapper;
         this.answer = answer;
         this.reportFailures = reportFailures;
+        this.maxEventBytes = maxEventBytes;
+        this.unreadableFailureId = unreadableFailureId;
     }
 
     /**
@@ -137,7 +164,7 @@ public final class BatchPipeline<T> {
         Throwable error = null;
         List<String> failed = new ArrayList<>();
         try {
-            EventBytes event = EventBytes.read(in, guard.policy().limits().maxEventBytes());
+            EventBytes event = EventBytes.read(in, maxEventBytes);
             if (event.truncated()) {
                 evaluation = guard.refuse(unreadable(context, fn, event.length()), Verdict.deny(Reason.LIMIT_BODY));
             } else {
@@ -188,6 +215,9 @@ public final class BatchPipeline<T> {
                     }
                 }
             }
+        }
+        if (batch == null && unreadableFailureId.isPresent()) {
+            failed.add(unreadableFailureId.get());
         }
         try {
             answer.write(failed, out);
