@@ -128,10 +128,17 @@ class PaymentsQueueTest {
     }
 
     @Test
-    void dropsAnEventLargerThanTheEventLimitWithAnAuditEvent() throws IOException {
+    void answersAnEventLargerThanLambdaAllowsAsAWholeBatchFailureWithAnAuditEvent() throws IOException {
         byte[] event = new SqsEvents().add("big", "x".repeat(7 * 1024 * 1024)).bytes();
-        assertEquals(List.of(), failures(queue(SqsEvents.QUEUE), event));
+        // no message id can be read: an empty itemIdentifier makes SQS redeliver the whole batch
+        assertEquals(List.of(""), failures(queue(SqsEvents.QUEUE), event));
         assertEquals(List.of("LIMIT_BODY"), audit.get(0).reasons());
+    }
+
+    @Test
+    void reportsAMessageOverTheBodyLimitByItsIdAndDeliversTheRest() throws IOException {
+        byte[] event = new SqsEvents().add("big", "x".repeat(300 * 1024)).add("m1", GOOD_1).bytes();
+        assertEquals(List.of("big"), failures(queue(SqsEvents.QUEUE), event));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.fnguard.Guarded;
 import dev.fnguard.Policy;
 import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.SqsEvents;
+import dev.fnguard.lambda.internal.StreamEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,8 +45,10 @@ public abstract class GuardedSqsHandler<T> implements RequestStreamHandler {
         Policy policy = Policy.forClass(getClass()).withEnvironment(options.environment());
         Guard guard = Guard.builder(policy, type).auditSink(options.auditSink()).clock(options.clock()).build();
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
+        // a batch is bounded by the platform, each message by maxBodyBytes; an unreadable batch is
+        // answered as a whole-batch failure so that SQS redelivers or dead-letters it, never deletes it
         this.pipeline = new BatchPipeline<>(guard, type, fn, SqsEvents.UNREADABLE, SqsEvents::map,
-                SqsEvents::answer, true);
+                SqsEvents::answer, true, StreamEvents.MAX_EVENT_BYTES, StreamEvents.WHOLE_BATCH);
     }
 
     @Override

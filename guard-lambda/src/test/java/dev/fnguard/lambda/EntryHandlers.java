@@ -5,7 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.fnguard.Guarded;
 import dev.fnguard.Sources;
@@ -161,6 +166,49 @@ public final class EntryHandlers {
 
         @Override
         public void handleRequest(InputStream input, OutputStream output, Context context) {
+        }
+    }
+
+    /** A Kinesis consumer with partial batch responses: it fails a record whose data is {@code fail-me}. */
+    public static final class ClickConsumer implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+        @Override
+        public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
+            List<StreamsEventResponse.BatchItemFailure> failed = new ArrayList<>();
+            for (KinesisEvent.KinesisEventRecord r : event.getRecords()) {
+                String data = StandardCharsets.UTF_8.decode(r.getKinesis().getData()).toString();
+                SEEN.add(r.getKinesis().getSequenceNumber());
+                if ("fail-me".equals(data)) {
+                    failed.add(new StreamsEventResponse.BatchItemFailure(r.getKinesis().getSequenceNumber()));
+                }
+            }
+            return new StreamsEventResponse(failed);
+        }
+    }
+
+    /** A DynamoDB Streams consumer without partial batch responses. */
+    public static final class TableConsumer implements RequestHandler<DynamodbEvent, Void> {
+        @Override
+        public Void handleRequest(DynamodbEvent event, Context context) {
+            event.getRecords().forEach(r -> SEEN.add(r.getDynamodb().getSequenceNumber()));
+            return null;
+        }
+    }
+
+    /** An SNS subscriber. */
+    public static final class TopicSubscriber implements RequestHandler<SNSEvent, Void> {
+        @Override
+        public Void handleRequest(SNSEvent event, Context context) {
+            event.getRecords().forEach(r -> SEEN.add(r.getSNS().getMessageId()));
+            return null;
+        }
+    }
+
+    /** An EventBridge target (rules and schedules). */
+    public static final class RuleTarget implements RequestHandler<ScheduledEvent, Void> {
+        @Override
+        public Void handleRequest(ScheduledEvent event, Context context) {
+            SEEN.add(event.getSource() + " " + event.getDetailType());
+            return null;
         }
     }
 }

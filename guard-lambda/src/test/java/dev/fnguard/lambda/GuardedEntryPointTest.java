@@ -435,28 +435,122 @@ class GuardedEntryPointTest {
     }
 
     @Test
-    void dropsAnOversizedBatchWithAnAuditEvent() throws IOException {
-        // the first message is too long for its source to be read from the event's first bytes
+    void reportsAMessageOverTheBodyLimitAsFailedByItsId() throws IOException {
+        // the batch is bounded by the platform, each message by maxBodyBytes: the big one is named
         String answer = invoke(entry(EntryHandlers.QueueConsumer.class, "FNGUARD_MAX_BODY_BYTES", "1024"),
-                new Sqs().add("big", "x".repeat(200 * 1024)).bytes());
-        assertEquals("LIMIT_BODY", json(answer).get("code").asText());
-        assertFalse(json(answer).has("batchItemFailures"));
-        assertEquals(List.of(), EntryHandlers.SEEN);
+                new Sqs().add("big", "x".repeat(200 * 1024)).add("small", "ok").bytes());
+        assertEquals(List.of("big"), failures(answer));
+        assertEquals(List.of("small"), EntryHandlers.SEEN);
         assertEquals(List.of("LIMIT_BODY"), onlyTerminal().reasons());
     }
 
     @Test
-    void dropsAnOversizedBatchOfManyMessagesAnsweringNoFailures() throws IOException {
+    void deliversALargeBatchOfSmallMessagesWhoseTotalIsOverSixTimesTheBodyLimit() throws IOException {
         Sqs batch = new Sqs();
         for (int i = 0; i < 200; i++) {
             batch.add("m" + i, "x".repeat(1000));
         }
         String answer = invoke(entry(EntryHandlers.QueueConsumer.class, "FNGUARD_MAX_BODY_BYTES", "1024"),
                 batch.bytes());
-        assertEquals(List.of(), failures(answer), "no id could be read: the batch is dropped and audited");
+        assertEquals(List.of(), failures(answer));
+        assertEquals(200, EntryHandlers.SEEN.size());
+        assertEquals(List.of(), onlyTerminal().reasons());
+    }
+
+    @Test
+    void answersABatchLargerThanLambdaAllowsAsAWholeBatchFailure() throws IOException {
+        Sqs batch = new Sqs();
+        for (int i = 0; i < 7; i++) {
+            batch.add("m" + i, "x".repeat(1024 * 1024));
+        }
+        String answer = invoke(entry(EntryHandlers.QueueConsumer.class), batch.bytes());
+        assertEquals(List.of(""), failures(answer), "an empty itemIdentifier fails the whole batch: nothing is deleted");
         assertEquals(List.of(), EntryHandlers.SEEN);
         assertEquals(List.of("LIMIT_BODY"), onlyTerminal().reasons());
         assertEquals("sqs", onlyTerminal().source().type());
+    }
+
+    // ---- Kinesis, DynamoDB Streams, SNS, EventBridge ------------------------------------------------
+
+    private static byte[] edited(String resource, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+            throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode e =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Events.MAPPER.readTree(resource(resource));
+        edit.accept(e);
+        return Events.MAPPER.writeValueAsBytes(e);
+    }
+
+    @Test
+    void guardsAnUnchangedKinesisConsumerAndMergesItsOwnFailures() throws IOException {
+        String stream = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks";
+        byte[] event = edited("/aws-events/kinesis_event.json", e -> {
+            com.fasterxml.jackson.databind.node.ObjectNode first = (com.fasterxml.jackson.databind.node.ObjectNode) e.get("Records").get(0);
+            first.put("eventSourceARN", stream);
+            com.fasterxml.jackson.databind.node.ObjectNode failing = first.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) failing.get("kinesis")).put("sequenceNumber", "2")
+                    .put("data", java.util.Base64.getEncoder().encodeToString("fail-me".getBytes(StandardCharsets.UTF_8)));
+            com.fasterxml.jackson.databind.node.ObjectNode forged = first.deepCopy();
+            forged.put("eventSourceARN", "arn:aws:kinesis:us-east-1:999999999999:stream/clicks");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) forged.get("kinesis")).put("sequenceNumber", "3");
+            ((com.fasterxml.jackson.databind.node.ArrayNode) e.get("Records")).add(failing).add(forged);
+        });
+        String answer = invoke(entry(EntryHandlers.ClickConsumer.class, "FNGUARD_ALLOWED_SOURCES", stream), event);
+        String first = "49545115243490985018280067714973144582180062593244200961";
+        assertEquals(List.of(first, "2"), EntryHandlers.SEEN, "the forged record never reaches the handler");
+        // the guard's failure (3, SOURCE) and the handler's own (2) in event order
+        assertEquals(List.of("2", "3"), failures(answer));
+        assertEquals(List.of("SOURCE"), onlyTerminal().reasons());
+        assertEquals("kinesis", onlyTerminal().source().type());
+    }
+
+    @Test
+    void guardsAnUnchangedDynamoDbStreamConsumer() throws IOException {
+        byte[] event = edited("/aws-events/dynamo_event.json", e -> ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("Records").get(2))
+                .put("eventSourceARN", "arn:aws:dynamodb:eu-central-1:999999999999:table/Other/stream/x"));
+        String answer = invoke(entry(EntryHandlers.TableConsumer.class, "FNGUARD_ALLOWED_SOURCES",
+                "arn:aws:dynamodb:eu-central-1:123456789012:table/ExampleTableWithStream/stream/*"), event);
+        assertEquals(List.of("4421584500000000017450439091", "4421584500000000017450439092"), EntryHandlers.SEEN);
+        assertEquals(List.of("4421584500000000017450439093"), failures(answer));
+        assertEquals("dynamodb-streams", onlyTerminal().source().type());
+    }
+
+    @Test
+    void dropsAForgedSnsNotificationBeforeAnUnchangedSubscriber() throws IOException {
+        byte[] event = resource("/aws-events/sns_event.json");
+        invoke(entry(EntryHandlers.TopicSubscriber.class, "FNGUARD_ALLOWED_SOURCES",
+                "arn:aws:sns:eu-central-1:123456789012:Other"), event);
+        assertEquals(List.of(), EntryHandlers.SEEN, "nothing left: the subscriber is not called");
+        assertEquals(List.of("SOURCE"), onlyTerminal().reasons());
+        assertEquals(1, perRecord().size());
+
+        invoke(entry(EntryHandlers.TopicSubscriber.class, "FNGUARD_ALLOWED_SOURCES",
+                "arn:aws:sns:eu-central-1:123456789012:TopicSendToMe"), event);
+        assertEquals(1, EntryHandlers.SEEN.size());
+    }
+
+    @Test
+    void guardsAnUnchangedEventBridgeTargetBySourceAndAccount() throws IOException {
+        byte[] schedule = resource("/aws-events/cloudwatch_event.json");
+        invoke(entry(EntryHandlers.RuleTarget.class, "FNGUARD_ALLOWED_SOURCES", "events:aws.events",
+                "FNGUARD_ALLOWED_ACCOUNTS", "123456789012"), schedule);
+        assertEquals(List.of("aws.events Scheduled Event"), EntryHandlers.SEEN);
+        assertEquals("eventbridge-schedule", onlyTerminal().source().type());
+
+        EntryHandlers.SEEN.clear();
+        audit.clear();
+        invoke(entry(EntryHandlers.RuleTarget.class, "FNGUARD_ALLOWED_SOURCES", "events:aws.events",
+                "FNGUARD_ALLOWED_ACCOUNTS", "210987654321"), schedule);
+        assertEquals(List.of(), EntryHandlers.SEEN, "another account's schedule is dropped");
+        assertEquals(List.of("SOURCE"), onlyTerminal().reasons());
+    }
+
+    @Test
+    void deniesAnEventOfASourceFamilyTheAllowListDoesNotName() throws IOException {
+        // a stream handler takes every kind: an allow-list of queues must not let a forged S3 event in
+        invoke(entry(EntryHandlers.Streamer.class, "FNGUARD_ALLOWED_SOURCES", "arn:aws:sqs:us-east-2:123456789012:my-queue"),
+                resource("/aws-events/s3_event.json"));
+        assertEquals(List.of(), EntryHandlers.SEEN);
+        assertEquals(List.of("SOURCE"), onlyTerminal().reasons());
     }
 
     // ---- RequestStreamHandler -------------------------------------------------------------------------

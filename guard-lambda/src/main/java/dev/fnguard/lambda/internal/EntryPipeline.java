@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.fnguard.Evaluation;
 import dev.fnguard.Guard;
 import dev.fnguard.GuardOptions;
+import dev.fnguard.EventRecord;
 import dev.fnguard.Invocation;
+import dev.fnguard.Mode;
 import dev.fnguard.Outcome;
 import dev.fnguard.Policy;
 import dev.fnguard.Reason;
@@ -13,6 +15,8 @@ import dev.fnguard.Source;
 import dev.fnguard.SourceKind;
 import dev.fnguard.Verdict;
 import dev.fnguard.internal.HttpProblem;
+import dev.fnguard.internal.SourceCheck;
+import dev.fnguard.internal.SourcePattern;
 import dev.fnguard.internal.Throwables;
 import dev.fnguard.lambda.internal.EntryKind.Delivery;
 import java.io.ByteArrayOutputStream;
@@ -49,6 +53,7 @@ public final class EntryPipeline {
     private final Guard guard;
     private final List<EntryKind> kinds;
     private final Set<EntryKind> accepted;
+    private final Set<String> allowedFamilies;
     private final UserHandler user;
     private final String functionName;
     private final int eventCap;
@@ -58,8 +63,13 @@ public final class EntryPipeline {
         this.kinds = kinds;
         this.user = user;
         this.functionName = functionName;
-        this.eventCap = guard.policy().limits().maxEventBytes();
+        // batches are bounded by the platform (6 MB), not by the per-record limit, which every record
+        // is still held to: a legitimate batch refused for its size would only come back
+        this.eventCap = Math.max(guard.policy().limits().maxEventBytes(), StreamEvents.MAX_EVENT_BYTES);
         this.accepted = accepted(kinds, user.inputClass());
+        Set<String> families = new HashSet<>();
+        guard.policy().sources().allowed().forEach(p -> families.add(SourcePattern.family(p)));
+        this.allowedFamilies = Set.copyOf(families);
         if (accepted.stream().anyMatch(k -> k.delivery() == Delivery.HTTP)) {
             // AWS's HTTP API serializers on a daemon thread, overlapping the rest of init
             HttpPipeline.startPriming();
@@ -86,12 +96,33 @@ public final class EntryPipeline {
                 .build();
         UserHandler user = UserHandler.load(type.getName());
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", type.getSimpleName());
-        return new EntryPipeline(guard, EntryKinds.table(policy), user, fn);
+        return new EntryPipeline(guard, EntryKinds.table(policy, options.clock()), user, fn);
     }
 
     /** @return the class of the guarded handler */
     public Class<?> handlerClass() {
         return user.type();
+    }
+
+    /**
+     * Whether an event of a source family may reach the handler at all. The source check leaves a
+     * family the allow-list does not name unrestricted, which suits a typed handler (its type already
+     * pins the family) but not the drop-in, which takes every kind: with an allow-list declared, an
+     * event of a family it does not name (a forged S3 notification sent to an SQS consumer) is denied
+     * {@code SOURCE}. HTTP events are placed by their credentials and API ids instead.
+     */
+    private boolean placeable(Invocation inv) {
+        if (allowedFamilies.isEmpty() || inv.source().kind() == SourceKind.HTTP
+                || guard.policy().modeFor("source") == Mode.MONITOR) {
+            return true;
+        }
+        for (EventRecord r : inv.records()) {
+            String family = r.attributes().get(SourceCheck.ATTR_FAMILY);
+            if (family != null && !allowedFamilies.contains(family)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<EntryKind> accepted(List<EntryKind> kinds, Optional<Class<?>> input) {
@@ -147,8 +178,10 @@ public final class EntryPipeline {
                             Verdict.deny(Reason.MALFORMED));
                 }
                 if (run.event != null) {
-                    run.evaluation = accepted.contains(run.kind) ? guard.evaluate(run.event.invocation())
-                            : guard.refuse(run.event.invocation(), Verdict.deny(Reason.UNSUPPORTED_EVENT));
+                    Invocation inv = run.event.invocation();
+                    run.evaluation = !accepted.contains(run.kind) ? guard.refuse(inv, Verdict.deny(Reason.UNSUPPORTED_EVENT))
+                            : !placeable(inv) ? guard.refuse(inv, Verdict.deny(Reason.SOURCE))
+                            : guard.evaluate(inv);
                 }
             }
             Delivery delivery = run.kind == null ? null : run.kind.delivery();
@@ -235,10 +268,12 @@ public final class EntryPipeline {
         EntryKind kind = run.kind;
         boolean report = kind.delivery() == Delivery.REPORT;
         if (run.event == null) {
-            // nothing could be read: no record ids to report; the invocation is dropped and audited
-            LOG.warn("unreadable {} event dropped on request {}", kind.name(),
+            // nothing could be read: no record ids to report. A queue or stream batch is answered as a
+            // whole-batch failure (an empty itemIdentifier), so the platform retries or dead-letters it
+            // instead of deleting or checkpointing past records nobody saw; async events are dropped
+            LOG.warn("unreadable {} event {} on request {}", kind.name(), report ? "failed whole" : "dropped",
                     run.evaluation.invocation().requestId());
-            run.answer = report ? answer(kind, List.of()) : null;
+            run.answer = report ? answer(kind, List.of(StreamEvents.WHOLE_BATCH.orElseThrow())) : null;
             return;
         }
         Evaluation evaluation = run.evaluation;
