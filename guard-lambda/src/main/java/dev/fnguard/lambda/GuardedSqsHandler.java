@@ -7,6 +7,7 @@ import dev.fnguard.GuardOptions;
 import dev.fnguard.Guarded;
 import dev.fnguard.Policy;
 import dev.fnguard.lambda.internal.BatchPipeline;
+import dev.fnguard.lambda.internal.SyntheticEvents;
 import dev.fnguard.lambda.internal.SqsEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,7 @@ public abstract class GuardedSqsHandler<T> implements RequestStreamHandler {
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
         this.pipeline = new BatchPipeline<>(guard, type, fn, SqsEvents.UNREADABLE, SqsEvents::map,
                 SqsEvents::answer, true);
+        SnapStartPriming.register(pipeline, SyntheticEvents.sqs(policy.sources()));
     }
 
     @Override
