@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart / CRaC priming: before the snapshot is taken, runs a synthetic event through the compiled
- * pipeline of every guarded handler created so far (HTTP, SQS, S3, IoT), so that restored functions start warm (classes
- * loaded, AWS serializers and Jackson deserializers built, validators initialized, code JIT-compiled).
+ * pipeline of every guarded handler created so far (HTTP, SQS, S3, IoT), so that restored functions
+ * start warm (classes loaded, AWS serializers and Jackson deserializers built, validators initialized,
+ * code JIT-compiled).
  *
  * <p>Priming calls no user code, uses no network, charges no budget (stateful checks are skipped) and
  * emits no audit event. Guarded handlers register themselves; enable SnapStart on the function

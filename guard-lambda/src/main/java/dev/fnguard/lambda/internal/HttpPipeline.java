@@ -96,8 +96,9 @@ public final class HttpPipeline<I, O> {
 
     /**
      * Creates AWS's serializers for the HTTP API v2 format (the most common front door) on a daemon
-     * thread, overlapping the rest of the function's init (call it first thing in a handler's
-     * constructor); other formats are created on their first event. {@link #primeAll()} creates them
+     * thread, and runs a synthetic event and answer through them so that their bean (de)serializers
+     * exist before the first event, overlapping the rest of the function's init (call it first thing
+     * in a handler's constructor); other formats are created on their first event. {@link #primeAll()} creates them
      * all, for snapshots.
      */
     public static void startPriming() {
@@ -126,7 +127,8 @@ public final class HttpPipeline<I, O> {
             byte[] v2 = syntheticV2("POST");
             HttpEvents.map(HttpEventKind.APIGW_HTTP, v2, v2.length, null, "fnguard-prime");
             HttpResponses.write(java.io.OutputStream.nullOutputStream(), HttpEventKind.APIGW_HTTP, false, 200,
-                    HttpProblem.headers(Map.of(), HttpProblem.JSON), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    HttpProblem.headers(Map.of(), HttpProblem.JSON),
+                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (RuntimeException | LinkageError e) {
             // best effort: the first event creates what is missing
         }
