@@ -17,7 +17,10 @@ import java.util.Map;
 /**
  * Cold start of the bare and the guarded {@code OrdersApi}, whole process: starts a fresh JVM per
  * run, alternating bare and guarded, and reports medians of the time from process start to the
- * first answer, the init and first-invocation split, the second invocation and the classes loaded.
+ * first answer, the init (Lambda's init phase: class loading and the handler's constructor) and
+ * first-invocation split and their sum, the second invocation, the classes loaded, and CPU times
+ * (main thread for init and first invocation, whole process at the first answer: on a shared
+ * machine the CPU times move less with the load than the wall-clock times).
  * Runs once with Lambda's default JVM flags ({@code -XX:+TieredCompilation -XX:TieredStopAtLevel=1})
  * and once without.
  *
@@ -46,6 +49,7 @@ public final class ColdStart {
         Files.write(event, HttpOverheadBenchmark.oneKilobyteEvent(tokens.valid()));
         String cp = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        System.out.println("runs of each: " + runs + ", alternated; load before: " + loadAverage());
         for (boolean lambdaFlags : new boolean[] {true, false}) {
             Map<String, List<JsonNode>> results = new LinkedHashMap<>();
             results.put("bare", new ArrayList<>());
@@ -59,20 +63,35 @@ public final class ColdStart {
             }
             System.out.println(lambdaFlags ? "JVM flags: -XX:+TieredCompilation -XX:TieredStopAtLevel=1 (Lambda default)"
                     : "JVM flags: none (C2 enabled)");
-            System.out.printf("%-8s %12s %10s %10s %12s %12s %8s%n", "", "process ms", "init ms", "first ms",
-                    "second ms", "to answer ms", "classes");
+            System.out.printf("%-8s %11s %8s %9s %10s %12s %8s %12s %13s %15s%n", "", "process ms", "init ms",
+                    "first ms", "second ms", "init+first", "classes", "init cpu ms", "first cpu ms",
+                    "process cpu ms");
             for (Map.Entry<String, List<JsonNode>> e : results.entrySet()) {
                 List<JsonNode> r = e.getValue();
-                System.out.printf("%-8s %12.1f %10.1f %10.1f %12.3f %12.1f %8.0f%n", e.getKey(),
+                System.out.printf("%-8s %11.1f %8.1f %9.1f %10.2f %12.1f %8.0f %12.1f %13.1f %15.1f%n", e.getKey(),
                         median(r, "processMs"), median(r, "initMs"), median(r, "firstMs"), median(r, "secondMs"),
-                        median(r, "toFirstAnswerMs"), median(r, "classes"));
+                        median(r, "toFirstAnswerMs"), median(r, "classes"), median(r, "initCpuMs"),
+                        median(r, "firstCpuMs"), median(r, "processCpuMs"));
             }
-            double bare = median(results.get("bare"), "processMs");
-            double guarded = median(results.get("guarded"), "processMs");
-            System.out.printf("guard adds %.1f ms to the first answer (process start to exit), ratio %.2f%n%n",
-                    guarded - bare, guarded / bare);
+            for (String key : List.of("processMs", "toFirstAnswerMs", "initMs", "firstMs", "secondMs",
+                    "processCpuMs")) {
+                double bare = median(results.get("bare"), key);
+                double guarded = median(results.get("guarded"), key);
+                System.out.printf("guard adds %8.1f ms to %-16s ratio %.2f%n", guarded - bare, key, guarded / bare);
+            }
+            System.out.println();
         }
+        System.out.println("load after: " + loadAverage());
         Files.deleteIfExists(event);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
     }
 
     private static JsonNode probe(String java, String cp, String handler, Path event, boolean lambdaFlags,

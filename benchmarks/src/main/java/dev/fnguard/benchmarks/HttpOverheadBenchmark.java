@@ -24,28 +24,33 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Warm overhead of the guard on one HTTP API v2 event of about 1 KB: the bare handler (same AWS
- * serialization, Jackson binding and handler) against the guarded {@code OrdersApi} (limits, strict
- * schema, Bean Validation, security headers, audit event serialized to JSON), in one run.
+ * Warm overhead of the guard on one HTTP API v2 event of about 1 KB, in one run: the bare handler
+ * (same AWS serialization, Jackson binding and handler) against the guarded handler without a
+ * signature check ({@code OrdersApi}'s policy less its JWT: transport, budget, limits, strict schema,
+ * Bean Validation, detection, security headers, audit event serialized to JSON), and the guarded
+ * {@code OrdersApi} itself with an RS256 and with an ES256 bearer token (the same token every time:
+ * the key is cached and the guard remembers the verified token).
  *
  * <p>The audit sink serializes each event to its JSON line and drops it, so the figure includes
  * building the audit event but not the logging backend's I/O.
  *
  * <pre>
- * mvn -B -ntp -q -DskipTests package
- * java -jar benchmarks/target/benchmarks.jar HttpOverheadBenchmark
+ * mvn -B -ntp -q -DskipTests -pl benchmarks -am package
+ * java -jar benchmarks/target/benchmarks.jar 'HttpOverheadBenchmark|SourceOverheadBenchmark' -prof gc
  * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class HttpOverheadBenchmark {
 
     private byte[] event;
+    private byte[] es256Event;
     private BareOrdersApi bare;
+    private GuardedSources.OrdersNoSignature noSignature;
     private OrdersApi guarded;
 
     /** Builds the event and both handlers. */
@@ -53,15 +58,22 @@ public class HttpOverheadBenchmark {
     public void setUp() throws IOException {
         DrillTokens tokens = DrillTokens.create();
         event = oneKilobyteEvent(tokens.valid());
+        es256Event = oneKilobyteEvent(tokens.es256());
         bare = new BareOrdersApi();
-        AuditSink serializeOnly = e -> {
-            if (e.toJson().isEmpty()) {
-                throw new IllegalStateException("empty audit line");
-            }
-        };
-        guarded = new OrdersApi(GuardOptions.builder().environment(Unthrottled.with(tokens.environment())).auditSink(serializeOnly).build());
+        AuditSink serializeOnly = SourceOverheadBenchmark.serializeOnly(null);
+        guarded = new OrdersApi(GuardOptions.builder().environment(Unthrottled.with(tokens.environment()))
+                .auditSink(serializeOnly).build());
+        noSignature = new GuardedSources.OrdersNoSignature(GuardOptions.builder()
+                .environment(Unthrottled.ENVIRONMENT).auditSink(serializeOnly).build());
+        accepted(guarded, event);
+        accepted(guarded, es256Event);
+        accepted(noSignature, event);
+    }
+
+    private static void accepted(com.amazonaws.services.lambda.runtime.RequestStreamHandler h, byte[] event)
+            throws IOException {
         ByteArrayOutputStream check = new ByteArrayOutputStream();
-        guarded.handleRequest(new ByteArrayInputStream(event), check, null);
+        h.handleRequest(new ByteArrayInputStream(event), check, null);
         if (!check.toString().contains("\"statusCode\":201")) {
             throw new IllegalStateException("guarded handler did not accept the benchmark event: " + check);
         }
@@ -97,11 +109,27 @@ public class HttpOverheadBenchmark {
         bh.consume(out);
     }
 
-    /** The same event through the guard. */
+    /** The same event through the guard, no signature check (the 25 µs target). */
     @Benchmark
-    public void guarded(Blackhole bh) throws IOException {
+    public void guardedNoSignature(Blackhole bh) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        noSignature.handleRequest(new ByteArrayInputStream(event), out, null);
+        bh.consume(out);
+    }
+
+    /** The same event through {@code OrdersApi}: RS256 bearer token, cached key (the 60 µs target). */
+    @Benchmark
+    public void guardedRs256(Blackhole bh) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         guarded.handleRequest(new ByteArrayInputStream(event), out, null);
+        bh.consume(out);
+    }
+
+    /** The same event with an ES256 bearer token. */
+    @Benchmark
+    public void guardedEs256(Blackhole bh) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        guarded.handleRequest(new ByteArrayInputStream(es256Event), out, null);
         bh.consume(out);
     }
 }

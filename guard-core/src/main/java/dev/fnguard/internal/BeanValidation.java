@@ -35,7 +35,7 @@ public final class BeanValidation {
     }
 
     private static Validator build() {
-        return Validation.byProvider(HibernateValidator.class)
+        Validator v = Validation.byProvider(HibernateValidator.class)
                 .configure()
                 // no META-INF/validation.xml lookup: keeps the XML parser out of the cold start
                 .ignoreXmlConfiguration()
@@ -44,6 +44,10 @@ public final class BeanValidation {
                 .traversableResolver(new AlwaysTraversable())
                 .buildValidatorFactory()
                 .getValidator();
+        // @Email and @URL check domains with java.net.IDN, whose first call loads the JDK's ICU tables
+        // (about 20 ms): load them here, off the first event that carries an address
+        java.net.IDN.toASCII("fnguard.invalid");
+        return v;
     }
 
     /** Every property is reachable and cascadable: payload types are not lazily loaded entities. */

@@ -73,13 +73,16 @@ public final class BudgetCheck implements Check {
     }
 
     /**
-     * Takes one token from a throwaway in-memory bucket at init, so that the first real event does not
-     * pay for loading and first running Bucket4j (about 10 ms on a cold JVM). The real store is not
-     * touched: nothing is charged.
+     * Takes two tokens from a throwaway in-memory bucket at init, so that the first real events do not
+     * pay for loading and first running Bucket4j (about 10 ms on a cold JVM) nor, on the second event
+     * of a caller, for bootstrapping the record {@code equals} of {@link RateLimit} (about 20 ms: the
+     * JDK's {@code ObjectMethods} method handles). The real store is not touched: nothing is charged.
      */
     private static void warmUp() {
         try (dev.fnguard.budget.InMemoryBudgetStore scratch = new dev.fnguard.budget.InMemoryBudgetStore()) {
-            scratch.tryConsume("fnguard-warmup", new RateLimit(1, java.time.Duration.ofMinutes(1), 1));
+            RateLimit limit = new RateLimit(2, java.time.Duration.ofMinutes(1), 2);
+            scratch.tryConsume("fnguard-warmup", limit);
+            scratch.tryConsume("fnguard-warmup", new RateLimit(2, java.time.Duration.ofMinutes(1), 2));
         } catch (RuntimeException e) {
             // best effort
         }

@@ -8,6 +8,7 @@ import dev.fnguard.Guarded;
 import dev.fnguard.Policy;
 import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.IotEvents;
+import dev.fnguard.lambda.internal.SyntheticEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +46,7 @@ public abstract class GuardedIotHandler<T> implements RequestStreamHandler {
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
         this.pipeline = new BatchPipeline<>(guard, type, fn, IotEvents.UNREADABLE, IotEvents::map,
                 IotEvents::answer, true);
+        SnapStartPriming.register(pipeline, SyntheticEvents.iot(policy.sources()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.fnguard.Guarded;
 import dev.fnguard.Policy;
 import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.S3Events;
+import dev.fnguard.lambda.internal.SyntheticEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,6 +52,7 @@ public abstract class GuardedS3Handler implements RequestStreamHandler {
         S3Events events = new S3Events(policy.sources());
         this.pipeline = new BatchPipeline<>(guard, S3ObjectNotification.class, fn, S3Events.UNREADABLE, events::map,
                 S3Events::answer, false);
+        SnapStartPriming.register(pipeline, SyntheticEvents.s3(policy.sources()));
     }
 
     @Override

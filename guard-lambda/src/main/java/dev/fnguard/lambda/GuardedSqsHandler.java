@@ -9,6 +9,7 @@ import dev.fnguard.Policy;
 import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.SqsEvents;
 import dev.fnguard.lambda.internal.StreamEvents;
+import dev.fnguard.lambda.internal.SyntheticEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,6 +50,7 @@ public abstract class GuardedSqsHandler<T> implements RequestStreamHandler {
         // answered as a whole-batch failure so that SQS redelivers or dead-letters it, never deletes it
         this.pipeline = new BatchPipeline<>(guard, type, fn, SqsEvents.UNREADABLE, SqsEvents::map,
                 SqsEvents::answer, true, StreamEvents.MAX_EVENT_BYTES, StreamEvents.WHOLE_BATCH);
+        SnapStartPriming.register(pipeline, SyntheticEvents.sqs(policy.sources()));
     }
 
     @Override

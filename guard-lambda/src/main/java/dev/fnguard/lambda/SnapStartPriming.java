@@ -1,10 +1,12 @@
 package dev.fnguard.lambda;
 
 import dev.fnguard.Evaluation;
+import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.HttpPipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -13,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart / CRaC priming: before the snapshot is taken, runs a synthetic event through the compiled
- * pipeline of every guarded handler created so far, so that restored functions start warm (classes
- * loaded, AWS serializers and Jackson deserializers built, validators initialized, code JIT-compiled).
+ * pipeline of every guarded handler created so far (HTTP, SQS, S3, IoT), so that restored functions
+ * start warm (classes loaded, AWS serializers and Jackson deserializers built, validators initialized,
+ * code JIT-compiled).
  *
  * <p>Priming calls no user code, uses no network, charges no budget (stateful checks are skipped) and
  * emits no audit event. Guarded handlers register themselves; enable SnapStart on the function
@@ -26,7 +29,7 @@ public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger("fnguard");
     private static final SnapStartPriming INSTANCE = new SnapStartPriming();
 
-    private final List<HttpPipeline<?, ?>> pipelines = new CopyOnWriteArrayList<>();
+    private final List<Supplier<List<Evaluation>>> pipelines = new CopyOnWriteArrayList<>();
 
     private SnapStartPriming() {
         // CRaC keeps resources weakly: INSTANCE holds this one for the life of the class
@@ -43,7 +46,19 @@ public final class SnapStartPriming implements Resource {
     }
 
     static void register(HttpPipeline<?, ?> pipeline) {
-        INSTANCE.pipelines.add(pipeline);
+        INSTANCE.pipelines.add(pipeline::prime);
+    }
+
+    /**
+     * Registers a batch pipeline (SQS, S3, IoT and the other record sources) with the synthetic native
+     * event it is primed with.
+     *
+     * @param pipeline the pipeline
+     * @param synthetic its synthetic event (see {@code SyntheticEvents})
+     */
+    static void register(BatchPipeline<?> pipeline, byte[] synthetic) {
+        byte[] event = synthetic.clone();
+        INSTANCE.pipelines.add(() -> pipeline.prime(event));
     }
 
     /**
@@ -53,9 +68,9 @@ public final class SnapStartPriming implements Resource {
      */
     public List<Evaluation> primeAll() {
         List<Evaluation> all = new ArrayList<>();
-        for (HttpPipeline<?, ?> p : pipelines) {
+        for (Supplier<List<Evaluation>> p : pipelines) {
             try {
-                all.addAll(p.prime());
+                all.addAll(p.get());
             } catch (RuntimeException e) {
                 // priming is best effort: a failure must not stop the snapshot
                 LOG.warn("priming failed: {}", e.getClass().getName());

@@ -226,6 +226,25 @@ public final class BatchPipeline<T> {
         }
     }
 
+    /**
+     * Runs a synthetic event through this pipeline without user code, audit or stateful checks (see
+     * {@link Guard#prime}) to warm it before a snapshot: AWS's deserializer, the mapper, the
+     * stateless checks and the answer writer.
+     *
+     * @param synthetic a native event made up for priming (see {@link SyntheticEvents}), never a real one
+     * @return the evaluation of the synthetic event, for inspection
+     */
+    public List<Evaluation> prime(byte[] synthetic) {
+        BatchEvent batch = mapper.map(synthetic, null, functionName);
+        Evaluation e = guard.prime(batch.invocation());
+        try {
+            answer.write(List.of(), OutputStream.nullOutputStream());
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return List.of(e);
+    }
+
     private Outcome deliver(BatchEvent batch, Evaluation evaluation, UserCode<T> user, List<String> failed) {
         Invocation inv = evaluation.invocation();
         GuardContext ctx = new GuardContext(inv, evaluation.caller());

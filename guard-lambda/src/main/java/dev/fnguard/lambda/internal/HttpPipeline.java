@@ -94,8 +94,9 @@ public final class HttpPipeline<I, O> {
 
     /**
      * Creates AWS's serializers for the HTTP API v2 format (the most common front door) on a daemon
-     * thread, overlapping the rest of the function's init (call it first thing in a handler's
-     * constructor); other formats are created on their first event. {@link #primeAll()} creates them
+     * thread, and runs a synthetic event and answer through them so that their bean (de)serializers
+     * exist before the first event, overlapping the rest of the function's init (call it first thing
+     * in a handler's constructor); other formats are created on their first event. {@link #primeAll()} creates them
      * all, for snapshots.
      */
     public static void startPriming() {
@@ -119,6 +120,13 @@ public final class HttpPipeline<I, O> {
         try {
             HttpEvents.prime(HttpEventKind.APIGW_HTTP);
             HttpResponses.prime(HttpEventKind.APIGW_HTTP);
+            // AWS's serializers build their bean (de)serializers on first use: read a synthetic event and
+            // write an answer here, so the first real event does not pay for it
+            byte[] v2 = syntheticV2("POST");
+            HttpEvents.map(HttpEventKind.APIGW_HTTP, v2, v2.length, null, "fnguard-prime");
+            HttpResponses.write(java.io.OutputStream.nullOutputStream(), HttpEventKind.APIGW_HTTP, false, 200,
+                    HttpProblem.headers(Map.of(), HttpProblem.JSON),
+                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (RuntimeException | LinkageError e) {
             // best effort: the first event creates what is missing
         }
@@ -142,12 +150,7 @@ public final class HttpPipeline<I, O> {
     public java.util.List<Evaluation> prime() {
         primeAll();
         String method = guard.policy().http().methods().isEmpty() ? "POST" : guard.policy().http().methods().get(0);
-        String v2 = "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/fnguard-prime\","
-                + "\"headers\":{\"content-type\":\"application/json\",\"x-forwarded-proto\":\"https\"},"
-                + "\"requestContext\":{\"apiId\":\"fnguard-prime\",\"requestId\":\"fnguard-prime\","
-                + "\"http\":{\"method\":\"" + method + "\",\"path\":\"/fnguard-prime\",\"sourceIp\":\"127.0.0.1\"}},"
-                + "\"body\":\"{}\",\"isBase64Encoded\":false}";
-        byte[] bytes = v2.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = syntheticV2(method);
         HttpEventKind kind = HttpEventKind.detect(bytes);
         HttpEvent event = HttpEvents.map(kind, bytes, null, functionName);
         Evaluation e = guard.prime(event.invocation());
@@ -163,6 +166,16 @@ public final class HttpPipeline<I, O> {
             throw new java.io.UncheckedIOException(ex);
         }
         return java.util.List.of(e);
+    }
+
+    /** A synthetic HTTP API v2 event with an empty JSON body, for priming; never a real request. */
+    private static byte[] syntheticV2(String method) {
+        String v2 = "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/fnguard-prime\","
+                + "\"headers\":{\"content-type\":\"application/json\",\"x-forwarded-proto\":\"https\"},"
+                + "\"requestContext\":{\"apiId\":\"fnguard-prime\",\"requestId\":\"fnguard-prime\","
+                + "\"http\":{\"method\":\"" + method + "\",\"path\":\"/fnguard-prime\",\"sourceIp\":\"127.0.0.1\"}},"
+                + "\"body\":\"{}\",\"isBase64Encoded\":false}";
+        return v2.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
