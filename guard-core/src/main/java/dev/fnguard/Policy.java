@@ -32,6 +32,8 @@ public final class Policy {
     public static final String ENV_MAX_RECEIVE_COUNT = "FNGUARD_MAX_RECEIVE_COUNT";
     /** Environment variable: {@code true} turns SNS signature verification on (it cannot turn it off). */
     public static final String ENV_VERIFY_SNS_SIGNATURE = "FNGUARD_VERIFY_SNS_SIGNATURE";
+    /** Environment variable: {@code true} drops denied batch records after auditing, {@code false} reports them. */
+    public static final String ENV_DROP_DENIED = "FNGUARD_DROP_DENIED";
 
     /** Environment variable: a lower hop limit for the loop guard ({@link Reason#LOOP}). */
     public static final String ENV_MAX_HOPS = "FNGUARD_MAX_HOPS";
@@ -207,6 +209,14 @@ public final class Policy {
             } else if (!verify.strip().equalsIgnoreCase("false") || src.verifySnsSignature()) {
                 throw new IllegalArgumentException(ENV_VERIFY_SNS_SIGNATURE + " may only be true (or false when the "
                         + "handler does not declare verification), was '" + verify + "'");
+            }
+        }
+        String drop = blankToNull(env.get(ENV_DROP_DENIED));
+        if (drop != null) {
+            if (drop.strip().equalsIgnoreCase("true") || drop.strip().equalsIgnoreCase("false")) {
+                src = src.withDropDenied(Boolean.parseBoolean(drop.strip().toLowerCase(java.util.Locale.ROOT)));
+            } else {
+                throw new IllegalArgumentException(ENV_DROP_DENIED + " must be true or false, was '" + drop + "'");
             }
         }
         b.sources(sourcesFromEnvironment(src, env));

@@ -18,10 +18,12 @@ import java.util.List;
  * @param eventDetailTypes EventBridge {@code detail-type} patterns ({@code *} matches any run of
  *     characters); empty for any detail-type (default)
  * @param verifySnsSignature whether SNS messages must carry a valid signature (default false)
+ * @param dropDenied whether denied records of a batch with partial failure reporting (SQS, Kinesis,
+ *     DynamoDB Streams) are dropped after their audit event instead of reported failed (default false)
  */
 public record SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern,
         long maxObjectBytes, List<String> objectEvents, int maxHops, List<String> accounts, List<String> regions,
-        List<String> eventDetailTypes, boolean verifySnsSignature) {
+        List<String> eventDetailTypes, boolean verifySnsSignature, boolean dropDenied) {
 
     /** The default hop limit of the loop guard. */
     public static final int DEFAULT_MAX_HOPS = 16;
@@ -41,6 +43,7 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
      * @param regions the region patterns
      * @param eventDetailTypes the detail-type patterns
      * @param verifySnsSignature whether SNS signatures are verified
+     * @param dropDenied whether denied batch records are dropped instead of reported failed
      */
     public SourceSettings {
         allowed = List.copyOf(allowed);
@@ -93,7 +96,7 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
     public SourceSettings(List<String> allowed, int maxReceiveCount, String objectKeyPattern, long maxObjectBytes,
             List<String> objectEvents) {
         this(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, DEFAULT_MAX_HOPS, List.of(),
-                List.of(), List.of(), false);
+                List.of(), List.of(), false, false);
     }
 
     private static void checkEntries(List<String> entries, String setting, String alphabet) {
@@ -128,7 +131,7 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         }
         return new SourceSettings(list, s.maxReceiveCount(), s.objectKeyPattern(), s.maxObjectBytes(),
                 List.of(s.objectEvents()), s.maxHops(), strip(s.accounts()), strip(s.regions()),
-                strip(s.eventDetailTypes()), s.verifySnsSignature());
+                strip(s.eventDetailTypes()), s.verifySnsSignature(), s.dropDenied());
     }
 
     private static List<String> strip(String[] entries) {
@@ -160,17 +163,17 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
             throw new IllegalArgumentException(setting + " must name at least one source");
         }
         return new SourceSettings(patterns, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, maxHops,
-                accounts, regions, eventDetailTypes, verifySnsSignature);
+                accounts, regions, eventDetailTypes, verifySnsSignature, dropDenied);
     }
 
     SourceSettings withMaxReceiveCount(int n) {
         return new SourceSettings(allowed, n, objectKeyPattern, maxObjectBytes, objectEvents, maxHops, accounts,
-                regions, eventDetailTypes, verifySnsSignature);
+                regions, eventDetailTypes, verifySnsSignature, dropDenied);
     }
 
     SourceSettings withMaxHops(int n) {
         return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, n, accounts,
-                regions, eventDetailTypes, verifySnsSignature);
+                regions, eventDetailTypes, verifySnsSignature, dropDenied);
     }
 
     SourceSettings withAccounts(List<String> list, String setting) {
@@ -179,7 +182,7 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         }
         try {
             return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents,
-                    maxHops, list, regions, eventDetailTypes, verifySnsSignature);
+                    maxHops, list, regions, eventDetailTypes, verifySnsSignature, dropDenied);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
         }
@@ -191,7 +194,7 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         }
         try {
             return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents,
-                    maxHops, accounts, list, eventDetailTypes, verifySnsSignature);
+                    maxHops, accounts, list, eventDetailTypes, verifySnsSignature, dropDenied);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
         }
@@ -199,6 +202,11 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
 
     SourceSettings withSnsSignatureVerified() {
         return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, maxHops,
-                accounts, regions, eventDetailTypes, true);
+                accounts, regions, eventDetailTypes, true, dropDenied);
+    }
+
+    SourceSettings withDropDenied(boolean drop) {
+        return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, maxHops,
+                accounts, regions, eventDetailTypes, verifySnsSignature, drop);
     }
 }

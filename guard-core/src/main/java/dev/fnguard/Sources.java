@@ -77,4 +77,16 @@ public @interface Sources {
      *     certificate with {@link Reason#KEYS_UNAVAILABLE}.
      */
     boolean verifySnsSignature() default false;
+
+    /**
+     * What happens to a record the guard denies in a batch that reports partial failures (SQS,
+     * Kinesis, DynamoDB Streams): by default it is reported failed ({@code batchItemFailures}), so the
+     * platform retries it and in the end dead-letters it or sends it to the on-failure destination;
+     * with {@code true} it is dropped after its own audit event, so a forged or invalid record, which
+     * would only fail again, neither comes back nor blocks a stream shard. Records whose handling
+     * throws are always reported failed. {@code FNGUARD_DROP_DENIED} overrides it.
+     *
+     * @return true to drop denied records; false (report them failed) by default
+     */
+    boolean dropDenied() default false;
 }

@@ -102,7 +102,7 @@ class SnsEventSourceRulesTest {
     @Test
     void refusesBlankDetailTypes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SourceSettings(List.of(), 5, "", 0, List.of(), SourceSettings.DEFAULT_MAX_HOPS, List.of(), List.of(), List.of(" "), false));
+                () -> new SourceSettings(List.of(), 5, "", 0, List.of(), SourceSettings.DEFAULT_MAX_HOPS, List.of(), List.of(), List.of(" "), false, false));
         assertTrue(e.getMessage().contains("sources.eventDetailTypes"));
     }
 }

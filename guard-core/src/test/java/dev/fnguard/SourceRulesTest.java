@@ -41,7 +41,7 @@ class SourceRulesTest {
     }
 
     private static SourceSettings settings(int maxHops, List<String> accounts, List<String> regions) {
-        return new SourceSettings(List.of(), 5, "", 0, List.of(), maxHops, accounts, regions, List.of(), false);
+        return new SourceSettings(List.of(), 5, "", 0, List.of(), maxHops, accounts, regions, List.of(), false, false);
     }
 
     @Test

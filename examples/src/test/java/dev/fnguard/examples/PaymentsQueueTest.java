@@ -76,6 +76,35 @@ class PaymentsQueueTest {
     }
 
     @Test
+    void dropsDeniedRecordsAfterAuditingThemWhenThePolicySaysSo() throws IOException {
+        String fifo = "arn:aws:sqs:eu-west-1:123456789012:payments-prod.fifo";
+        PaymentsQueue q = new PaymentsQueue(GuardOptions.builder()
+                .environment(Map.of("FNGUARD_ALLOWED_SOURCES", fifo, "FNGUARD_DROP_DENIED", "true"))
+                .auditSink(audit::add)
+                .build());
+        byte[] event = new SqsEvents()
+                .add("a1", "{\"bad\":1}", fifo, 1, "A")
+                .add("a2", GOOD_1, fifo, 1, "A")
+                .add("forged", GOOD_2, "arn:aws:sqs:eu-west-1:999999999999:payments-prod.fifo", 1, "B")
+                .bytes();
+        // nothing is reported: the denied records are consumed, and a2 is not held back behind a1
+        assertEquals(List.of(), failures(q, event));
+        List<AuditEvent> perRecord = audit.stream().filter(e -> !terminal().contains(e)).toList();
+        assertEquals(List.of("recordId=a1", "recordId=forged"),
+                perRecord.stream().map(e -> e.fields().get(0)).toList(), "each dropped record is audited");
+        assertEquals("ok", terminal().get(0).outcome().wireName());
+    }
+
+    @Test
+    void refusesAnUnreadableDropDeniedValueAtInitNamingTheVariable() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new PaymentsQueue(GuardOptions.builder()
+                        .environment(Map.of("FNGUARD_ALLOWED_SOURCES", SqsEvents.QUEUE, "FNGUARD_DROP_DENIED", "yes"))
+                        .build()));
+        assertTrue(e.getMessage().startsWith("FNGUARD_DROP_DENIED"), e.getMessage());
+    }
+
+    @Test
     void deniesEveryRecordFromAQueueOutsideTheAllowList() throws IOException {
         byte[] event = new SqsEvents()
                 .add("a", GOOD_1, "arn:aws:sqs:eu-west-1:123456789012:other-queue", 1, null)

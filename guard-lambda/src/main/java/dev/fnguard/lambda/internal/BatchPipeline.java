@@ -99,6 +99,7 @@ public final class BatchPipeline<T> {
     private final boolean reportFailures;
     private final int maxEventBytes;
     private final Optional<String> unreadableFailureId;
+    private final boolean dropDenied;
 
     /**
      * Creates the pipeline.
@@ -145,6 +146,7 @@ public final class BatchPipeline<T> {
         this.reportFailures = reportFailures;
         this.maxEventBytes = maxEventBytes;
         this.unreadableFailureId = unreadableFailureId;
+        this.dropDenied = guard.policy().sources().dropDenied();
     }
 
     /**
@@ -263,7 +265,9 @@ public final class BatchPipeline<T> {
             }
             if (!r.deliverable()) {
                 guard.completeRecord(evaluation, r, Outcome.SKIPPED, Optional.empty());
-                if (reportFailures) {
+                // dropDenied: the record is consumed after its audit event; it neither comes back nor
+                // holds back the later records of its message group or shard
+                if (reportFailures && !dropDenied) {
                     failed.add(failureId);
                     if (key != null) {
                         brokenOrder.add(key);

@@ -293,7 +293,7 @@ public final class EntryPipeline {
                 guard.completeRecord(evaluation, r, Outcome.SKIPPED, Optional.empty());
             } else if (!r.deliverable()) {
                 guard.completeRecord(evaluation, r, Outcome.SKIPPED, Optional.empty());
-                if (report) {
+                if (report && !guard.policy().sources().dropDenied()) {
                     failed[i] = true;
                     if (key != null) {
                         brokenOrder.add(key);
