@@ -9,6 +9,7 @@ import dev.fnguard.Policy;
 import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.DynamoDbEvents;
 import dev.fnguard.lambda.internal.StreamEvents;
+import dev.fnguard.lambda.internal.SyntheticEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,6 +73,7 @@ public abstract class GuardedDynamoDbHandler<T> implements RequestStreamHandler 
         DynamoDbEvents events = new DynamoDbEvents(policy.limits());
         this.pipeline = new BatchPipeline<>(guard, type, fn, DynamoDbEvents.UNREADABLE, events::map,
                 StreamEvents::answer, true, StreamEvents.MAX_EVENT_BYTES, StreamEvents.WHOLE_BATCH);
+        SnapStartPriming.register(pipeline, SyntheticEvents.dynamoDb(policy.sources()));
     }
 
     @Override

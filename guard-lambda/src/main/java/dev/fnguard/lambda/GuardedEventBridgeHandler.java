@@ -8,6 +8,7 @@ import dev.fnguard.Guarded;
 import dev.fnguard.Policy;
 import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.EventBridgeEvents;
+import dev.fnguard.lambda.internal.SyntheticEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,6 +53,7 @@ public abstract class GuardedEventBridgeHandler<T> implements RequestStreamHandl
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
         this.pipeline = new BatchPipeline<>(guard, type, fn, EventBridgeEvents.UNREADABLE, EventBridgeEvents::map,
                 EventBridgeEvents::answer, false);
+        SnapStartPriming.register(pipeline, SyntheticEvents.eventBridge(policy.sources()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.fnguard.Policy;
 import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.KinesisEvents;
 import dev.fnguard.lambda.internal.StreamEvents;
+import dev.fnguard.lambda.internal.SyntheticEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,6 +67,7 @@ public abstract class GuardedKinesisHandler<T> implements RequestStreamHandler {
         String fn = options.environment().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", getClass().getSimpleName());
         this.pipeline = new BatchPipeline<>(guard, type, fn, KinesisEvents.UNREADABLE, KinesisEvents::map,
                 StreamEvents::answer, true, StreamEvents.MAX_EVENT_BYTES, StreamEvents.WHOLE_BATCH);
+        SnapStartPriming.register(pipeline, SyntheticEvents.kinesis(policy.sources()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.fnguard.lambda.internal.BatchPipeline;
 import dev.fnguard.lambda.internal.CertificateFetcher;
 import dev.fnguard.lambda.internal.HttpsCertificateFetcher;
 import dev.fnguard.lambda.internal.SnsEvents;
+import dev.fnguard.lambda.internal.SyntheticEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,6 +62,7 @@ public abstract class GuardedSnsHandler<T> implements RequestStreamHandler {
         SnsEvents events = new SnsEvents(policy.sources(), fetcher, options.clock());
         this.pipeline = new BatchPipeline<>(guard, type, fn, SnsEvents.UNREADABLE, events::map, SnsEvents::answer,
                 false);
+        SnapStartPriming.register(pipeline, SyntheticEvents.sns(policy.sources()));
     }
 
     @Override

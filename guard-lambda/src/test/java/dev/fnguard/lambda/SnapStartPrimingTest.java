@@ -93,6 +93,74 @@ class SnapStartPrimingTest {
         }
     }
 
+    @Guarded(sources = @Sources(allowed = "arn:aws:sns:eu-west-1:123456789012:orders"))
+    static final class Topic extends GuardedSnsHandler<Item> {
+        Topic(GuardOptions o) {
+            super(o);
+        }
+
+        @Override
+        protected void handle(Item item, RecordContext ctx) {
+            BATCH_CALLS.incrementAndGet();
+        }
+    }
+
+    @Guarded(sources = @Sources(allowed = "events:com.example.*", eventDetailTypes = "Order *"))
+    static final class Rules extends GuardedEventBridgeHandler<Item> {
+        Rules(GuardOptions o) {
+            super(o);
+        }
+
+        @Override
+        protected void handle(Item item, RecordContext ctx) {
+            BATCH_CALLS.incrementAndGet();
+        }
+    }
+
+    @Guarded(sources = @Sources(allowed = "arn:aws:kinesis:eu-west-1:123456789012:stream/clicks"))
+    static final class Stream extends GuardedKinesisHandler<Item> {
+        Stream(GuardOptions o) {
+            super(o);
+        }
+
+        @Override
+        protected void handle(Item item, RecordContext ctx) {
+            BATCH_CALLS.incrementAndGet();
+        }
+    }
+
+    @Guarded(sources = @Sources(allowed = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/*"))
+    static final class Table extends GuardedDynamoDbHandler<Item> {
+        Table(GuardOptions o) {
+            super(o);
+        }
+
+        @Override
+        protected void handle(Item item, RecordContext ctx) {
+            BATCH_CALLS.incrementAndGet();
+        }
+    }
+
+    @Test
+    void primingRunsThePipelinesOfSnsEventBridgeKinesisAndDynamoDbHandlersPastTheirAllowLists() {
+        List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+        GuardOptions options = GuardOptions.builder().environment(Map.of()).auditSink(audit::add).build();
+        new Topic(options);
+        new Rules(options);
+        new Stream(options);
+        new Table(options);
+        List<Evaluation> primed = SnapStartPriming.instance().primeAll();
+        for (String name : List.of("Topic", "Rules", "Stream", "Table")) {
+            Evaluation e = primedOf(primed, name);
+            assertEquals(List.of("http", "source", "limits", "schema"), e.checks().stream().map(CheckRun::name).toList(),
+                    name + ": every check of the chain ran on the synthetic record");
+            assertEquals(Decision.ALLOW, e.checks().get(1).decision(),
+                    name + ": the synthetic record comes from an allowed source");
+        }
+        assertEquals(0, BATCH_CALLS.get(), "no user code");
+        assertTrue(audit.isEmpty(), "no audit event");
+    }
+
     private static Evaluation primedOf(List<Evaluation> primed, String functionName) {
         return primed.stream().filter(e -> e.invocation().functionName().equals(functionName)).findFirst()
                 .orElseThrow(() -> new AssertionError("no priming of " + functionName));

@@ -50,6 +50,55 @@ public final class SyntheticEvents {
         return bytes("{\"topic\":\"" + topic + "\",\"clientId\":\"" + PRIME + "\"}");
     }
 
+    /**
+     * @param s the policy's source settings
+     * @return an SNS notification (unsigned) of an empty message from an allowed topic
+     */
+    public static byte[] sns(SourceSettings s) {
+        String arn = allowed(s, "arn:aws:sns", "arn:aws:sns:us-east-1:000000000000:" + PRIME);
+        return bytes("{\"Records\":[{\"EventSource\":\"aws:sns\",\"EventVersion\":\"1.0\","
+                + "\"EventSubscriptionArn\":\"" + arn + ":" + PRIME + "\",\"Sns\":{\"Type\":\"Notification\","
+                + "\"MessageId\":\"" + PRIME + "\",\"TopicArn\":\"" + arn + "\",\"Message\":\"{}\","
+                + "\"Timestamp\":\"1970-01-01T00:00:00.000Z\",\"MessageAttributes\":{}}}]}");
+    }
+
+    /**
+     * @param s the policy's source settings
+     * @return an EventBridge event with an empty detail from an allowed source
+     */
+    public static byte[] eventBridge(SourceSettings s) {
+        String source = allowed(s, "events", "events:" + PRIME).substring("events:".length());
+        String detailType = s.eventDetailTypes().isEmpty() ? PRIME : s.eventDetailTypes().get(0).replace("*", PRIME);
+        return bytes("{\"version\":\"0\",\"id\":\"" + PRIME + "\",\"detail-type\":\"" + detailType + "\","
+                + "\"source\":\"" + source + "\",\"account\":\"000000000000\",\"time\":\"1970-01-01T00:00:00Z\","
+                + "\"region\":\"us-east-1\",\"resources\":[],\"detail\":{}}");
+    }
+
+    /**
+     * @param s the policy's source settings
+     * @return a Kinesis event of one record with data {@code {}} from an allowed stream
+     */
+    public static byte[] kinesis(SourceSettings s) {
+        String arn = allowed(s, "arn:aws:kinesis", "arn:aws:kinesis:us-east-1:000000000000:stream/" + PRIME);
+        return bytes("{\"Records\":[{\"kinesis\":{\"kinesisSchemaVersion\":\"1.0\",\"partitionKey\":\"" + PRIME + "\","
+                + "\"sequenceNumber\":\"1\",\"data\":\"e30=\",\"approximateArrivalTimestamp\":0},"
+                + "\"eventSource\":\"aws:kinesis\",\"eventVersion\":\"1.0\",\"eventID\":\"shardId-000000000000:1\","
+                + "\"eventName\":\"aws:kinesis:record\",\"awsRegion\":\"us-east-1\",\"eventSourceARN\":\"" + arn + "\"}]}");
+    }
+
+    /**
+     * @param s the policy's source settings
+     * @return a DynamoDB Streams INSERT of an empty item from an allowed table stream
+     */
+    public static byte[] dynamoDb(SourceSettings s) {
+        String arn = allowed(s, "arn:aws:dynamodb",
+                "arn:aws:dynamodb:us-east-1:000000000000:table/" + PRIME + "/stream/" + PRIME);
+        return bytes("{\"Records\":[{\"eventID\":\"" + PRIME + "\",\"eventName\":\"INSERT\",\"eventVersion\":\"1.1\","
+                + "\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\",\"dynamodb\":{\"Keys\":{},"
+                + "\"NewImage\":{},\"SequenceNumber\":\"1\",\"SizeBytes\":1,\"StreamViewType\":\"NEW_IMAGE\"},"
+                + "\"eventSourceARN\":\"" + arn + "\"}]}");
+    }
+
     private static String allowed(SourceSettings s, String family, String fallback) {
         for (String p : s.allowed()) {
             if (SourcePattern.family(p).equals(family)) {
