@@ -168,6 +168,27 @@ public final class SourceCheck implements Check {
         return anyMatch(list, value);
     }
 
+    /**
+     * Puts the region and account an ARN names ({@code arn:<partition>:<service>:<region>:<account>:...})
+     * into {@value #ATTR_REGION} and {@value #ATTR_ACCOUNT}, for mappers; empty fields are left out.
+     *
+     * @param attrs the record's attributes
+     * @param arn the ARN, may be null
+     */
+    public static void putRegionAndAccount(java.util.Map<String, String> attrs, String arn) {
+        if (arn == null) {
+            return;
+        }
+        String region = arnField(arn, 3);
+        if (!region.isEmpty()) {
+            attrs.put(ATTR_REGION, region);
+        }
+        String account = arnField(arn, 4);
+        if (!account.isEmpty()) {
+            attrs.put(ATTR_ACCOUNT, account);
+        }
+    }
+
     /** Field {@code n} (0-based) of an ARN, empty when the identity is not an ARN or the field is empty. */
     static String arnField(String arn, int n) {
         if (!arn.startsWith("arn:")) {

@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -297,7 +296,7 @@ public final class BatchPipeline<T> {
     }
 
     private Invocation unreadable(Context ctx, String fn, int size) {
-        String id = ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
+        String id = LambdaContexts.requestId(ctx);
         return Invocation.builder().requestId(id).functionName(fn).source(unreadableSource).eventBytes(size).build();
     }
 

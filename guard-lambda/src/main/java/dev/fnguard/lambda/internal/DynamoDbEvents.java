@@ -107,11 +107,11 @@ public final class DynamoDbEvents {
             records.add(record(id, name, s, attrs));
         }
         Invocation inv = Invocation.builder()
-                .requestId(StreamEvents.requestId(ctx))
+                .requestId(LambdaContexts.requestId(ctx))
                 .functionName(fn)
                 .source(Source.of(SourceKind.STREAM, "dynamodb-streams", first))
                 .records(records)
-                .remainingMillis(StreamEvents.remainingMillis(ctx))
+                .remainingMillis(LambdaContexts.remainingMillis(ctx))
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, keys, ids);

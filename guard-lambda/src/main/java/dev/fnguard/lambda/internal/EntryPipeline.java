@@ -30,7 +30,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -423,7 +422,7 @@ public final class EntryPipeline {
     }
 
     private static Invocation unreadable(EntryKind kind, Context ctx, String fn, int size) {
-        String id = ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
+        String id = LambdaContexts.requestId(ctx);
         Source source = kind == null ? Source.of(SourceKind.UNKNOWN, "unknown", null) : kind.source();
         return Invocation.builder().requestId(id).functionName(fn).source(source).eventBytes(size).build();
     }

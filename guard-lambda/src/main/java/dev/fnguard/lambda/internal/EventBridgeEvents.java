@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Maps EventBridge events (custom buses, AWS services, schedules) to one record whose body is the
@@ -41,7 +40,7 @@ public final class EventBridgeEvents {
     public static BatchEvent map(byte[] bytes, Context ctx, String fn) {
         EventBridgeEnvelope e = EventBridgeEnvelope.read(bytes)
                 .orElseThrow(() -> new IllegalArgumentException("not an EventBridge event"));
-        String requestId = ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
+        String requestId = LambdaContexts.requestId(ctx);
         String id = e.id().filter(s -> !s.isEmpty()).orElse(requestId);
         Map<String, String> attrs = attributes(e);
         attrs.put(SourceCheck.ATTR_FAMILY, SourceCheck.FAMILY_EVENTS);
@@ -57,8 +56,7 @@ public final class EventBridgeEvents {
                 .functionName(fn)
                 .source(source)
                 .records(List.of(record))
-                .remainingMillis(ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE
-                        : ctx.getRemainingTimeInMillis())
+                .remainingMillis(LambdaContexts.remainingMillis(ctx))
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, new String[1], new String[] {id});

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Maps AWS IoT Core rule events. They carry no envelope, so by convention the rule's SQL adds
@@ -44,7 +43,7 @@ public final class IotEvents {
      * @return the batch of one
      */
     public static BatchEvent map(byte[] bytes, Context ctx, String fn) {
-        String requestId = ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
+        String requestId = LambdaContexts.requestId(ctx);
         Map<String, String> attrs = new HashMap<>();
         Map<String, String> authorizer = new HashMap<>();
         attrs.put(SourceCheck.ATTR_FAMILY, "iot");
@@ -82,8 +81,7 @@ public final class IotEvents {
                 .functionName(fn)
                 .source(Source.of(SourceKind.IOT, "iot-rule", topic))
                 .records(List.of(record))
-                .remainingMillis(ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE
-                        : ctx.getRemainingTimeInMillis())
+                .remainingMillis(LambdaContexts.remainingMillis(ctx))
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, new String[1], new String[] {requestId});

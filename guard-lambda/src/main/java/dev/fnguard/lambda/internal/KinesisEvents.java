@@ -119,11 +119,11 @@ public final class KinesisEvents {
             }
         }
         Invocation inv = Invocation.builder()
-                .requestId(StreamEvents.requestId(ctx))
+                .requestId(LambdaContexts.requestId(ctx))
                 .functionName(fn)
                 .source(Source.of(SourceKind.STREAM, "kinesis", first))
                 .records(records)
-                .remainingMillis(StreamEvents.remainingMillis(ctx))
+                .remainingMillis(LambdaContexts.remainingMillis(ctx))
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, keys, ids);

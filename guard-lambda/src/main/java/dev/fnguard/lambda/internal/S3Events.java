@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -106,12 +105,11 @@ public final class S3Events {
             records.add(record(id, eventName, bucket, key, size, r.getAwsRegion(), attrs));
         }
         Invocation inv = Invocation.builder()
-                .requestId(ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString())
+                .requestId(LambdaContexts.requestId(ctx))
                 .functionName(fn)
                 .source(Source.of(SourceKind.OBJECT_STORE, "s3", first))
                 .records(records)
-                .remainingMillis(ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE
-                        : ctx.getRemainingTimeInMillis())
+                .remainingMillis(LambdaContexts.remainingMillis(ctx))
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, new String[records.size()], ids);
@@ -151,7 +149,7 @@ public final class S3Events {
         if (!"aws.s3".equals(e.source())) {
             throw new IllegalArgumentException("EventBridge event not from S3");
         }
-        String requestId = ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
+        String requestId = LambdaContexts.requestId(ctx);
         Map<String, String> attrs = EventBridgeEvents.attributes(e);
         attrs.put(SourceCheck.ATTR_FAMILY, "arn:aws:s3");
         JsonNode detail;
@@ -187,8 +185,7 @@ public final class S3Events {
                 .functionName(fn)
                 .source(Source.of(SourceKind.OBJECT_STORE, "s3-eventbridge", arn))
                 .records(List.of(record))
-                .remainingMillis(ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE
-                        : ctx.getRemainingTimeInMillis())
+                .remainingMillis(LambdaContexts.remainingMillis(ctx))
                 .eventBytes(eventBytes)
                 .build();
         return new BatchEvent(inv, new String[1], new String[] {id});

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Maps SNS events with AWS's serializer: one record per notification, its {@code Message} as the
@@ -103,12 +102,11 @@ public final class SnsEvents {
                     : new EventRecord(id, sns.getMessage().getBytes(StandardCharsets.UTF_8), attrs));
         }
         Invocation inv = Invocation.builder()
-                .requestId(ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString())
+                .requestId(LambdaContexts.requestId(ctx))
                 .functionName(fn)
                 .source(Source.of(SourceKind.TOPIC, "sns", first))
                 .records(records)
-                .remainingMillis(ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE
-                        : ctx.getRemainingTimeInMillis())
+                .remainingMillis(LambdaContexts.remainingMillis(ctx))
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, new String[records.size()], ids);
@@ -121,16 +119,7 @@ public final class SnsEvents {
         if (topic != null && !topic.isEmpty()) {
             attrs.put(SourceCheck.ATTR_SOURCE, topic);
             attrs.put(ATTR_TOPIC_ARN, topic);
-            // arn:aws:sns:<region>:<account>:<topic>
-            String[] parts = topic.split(":", 6);
-            if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals("sns")) {
-                if (!parts[3].isEmpty()) {
-                    attrs.put(SourceCheck.ATTR_REGION, parts[3]);
-                }
-                if (!parts[4].isEmpty()) {
-                    attrs.put(SourceCheck.ATTR_ACCOUNT, parts[4]);
-                }
-            }
+            SourceCheck.putRegionAndAccount(attrs, topic);
         }
         if (sns.getMessageId() != null) {
             attrs.put(ATTR_MESSAGE_ID, sns.getMessageId());

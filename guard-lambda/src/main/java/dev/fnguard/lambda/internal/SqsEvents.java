@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Maps SQS events (standard and FIFO) with AWS's serializer, and writes {@code SQSBatchResponse}. */
 public final class SqsEvents {
@@ -72,8 +71,7 @@ public final class SqsEvents {
             }
             if (m.getEventSourceArn() != null) {
                 attrs.put(SourceCheck.ATTR_SOURCE, m.getEventSourceArn());
-                putArnField(attrs, SourceCheck.ATTR_REGION, m.getEventSourceArn(), 3);
-                putArnField(attrs, SourceCheck.ATTR_ACCOUNT, m.getEventSourceArn(), 4);
+                SourceCheck.putRegionAndAccount(attrs, m.getEventSourceArn());
                 if (first == null) {
                     first = m.getEventSourceArn();
                 }
@@ -87,33 +85,14 @@ public final class SqsEvents {
                     : new EventRecord(id, body.getBytes(StandardCharsets.UTF_8), attrs));
         }
         Invocation inv = Invocation.builder()
-                .requestId(ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString())
+                .requestId(LambdaContexts.requestId(ctx))
                 .functionName(fn)
                 .source(Source.of(SourceKind.QUEUE, first != null && first.endsWith(".fifo") ? "sqs-fifo" : "sqs", first))
                 .records(records)
-                .remainingMillis(ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE
-                        : ctx.getRemainingTimeInMillis())
+                .remainingMillis(LambdaContexts.remainingMillis(ctx))
                 .eventBytes(bytes.length)
                 .build();
         return new BatchEvent(inv, keys, ids);
-    }
-
-    /** Field {@code n} of an ARN ({@code arn:aws:sqs:<region>:<account>:<queue>}), when present. */
-    private static void putArnField(Map<String, String> attrs, String name, String arn, int n) {
-        if (!arn.startsWith("arn:")) {
-            return;
-        }
-        int from = 0;
-        for (int i = 0; i < n; i++) {
-            from = arn.indexOf(':', from) + 1;
-            if (from == 0) {
-                return;
-            }
-        }
-        int to = arn.indexOf(':', from);
-        if (to > from) {
-            attrs.put(name, arn.substring(from, to));
-        }
     }
 
     /**

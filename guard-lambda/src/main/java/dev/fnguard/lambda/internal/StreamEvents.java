@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What Kinesis and DynamoDB Streams mapping share: the source attributes taken from a stream ARN,
@@ -53,28 +52,7 @@ public final class StreamEvents {
             return;
         }
         attrs.put(SourceCheck.ATTR_SOURCE, arn);
-        // fields split with indexOf: no regex on input
-        int service = arn.indexOf(':', arn.indexOf(':') + 1);
-        int region = service < 0 ? -1 : arn.indexOf(':', service + 1);
-        int account = region < 0 ? -1 : arn.indexOf(':', region + 1);
-        int resource = account < 0 ? -1 : arn.indexOf(':', account + 1);
-        if (resource < 0) {
-            return;
-        }
-        if (account > region + 1) {
-            attrs.put(SourceCheck.ATTR_REGION, arn.substring(region + 1, account));
-        }
-        if (resource > account + 1) {
-            attrs.put(SourceCheck.ATTR_ACCOUNT, arn.substring(account + 1, resource));
-        }
-    }
-
-    static String requestId(Context ctx) {
-        return ctx != null && ctx.getAwsRequestId() != null ? ctx.getAwsRequestId() : UUID.randomUUID().toString();
-    }
-
-    static long remainingMillis(Context ctx) {
-        return ctx == null || ctx.getRemainingTimeInMillis() <= 0 ? Long.MAX_VALUE : ctx.getRemainingTimeInMillis();
+        SourceCheck.putRegionAndAccount(attrs, arn);
     }
 
     /**
