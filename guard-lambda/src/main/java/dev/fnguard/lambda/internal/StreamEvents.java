@@ -1,6 +1,5 @@
 package dev.fnguard.lambda.internal;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.fnguard.LimitSettings;
