@@ -427,8 +427,9 @@ public final class MarkupDetectors {
         if (tick >= 0 && s.indexOf('`', tick + 1) > tick + 1) {
             return true;
         }
-        for (int x = s.indexOf("%x("); x >= 0; x = s.indexOf("%x(", x + 1)) {
-            if ((x == 0 || !isWordChar(s.charAt(x - 1))) && s.indexOf(')', x) > x + 3) {
+        int close = s.lastIndexOf(')'); // once, so a run of "%x(" with no ')' stays linear
+        for (int x = s.indexOf("%x("); x >= 0 && x + 3 < close; x = s.indexOf("%x(", x + 1)) {
+            if (x == 0 || !isWordChar(s.charAt(x - 1))) {
                 return true; // Ruby's %x(...), the backticks of another spelling
             }
         }
