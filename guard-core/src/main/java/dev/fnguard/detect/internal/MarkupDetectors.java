@@ -30,6 +30,9 @@ public final class MarkupDetectors {
         "nslookup", "systeminfo", "tasklist", "netsh", "powershell", "phpinfo", "passthru", "printenv", "getent",
         "ncat", "netcat", "xterm", "chmod", "sysinfo", "nohup", "certutil", "bitsadmin", "wmic", "/bin/sh",
         "/bin/bash", "cmd.exe", "nmap", "traceroute", "tracert"};
+    /** Functions that start a process, in Ruby, Python, PHP, Perl, Node and Java. */
+    private static final String[] SPAWN_CALLS = {"exec", "system", "popen", "passthru", "shell_exec", "proc_open",
+        "pcntl_exec", "spawn", "execsync", "spawnsync", "execfile", "check_output", "popen3", "capture2"};
     /** Commands whose argument is itself a command. */
     private static final String[] LAUNCHERS = {"which", "sudo", "nohup", "exec", "xargs"};
     /** First characters of each list, so a position no name starts at costs one array read (built once). */
@@ -188,17 +191,23 @@ public final class MarkupDetectors {
         return false;
     }
 
-    /** @param s decoded string @param work counter @return CR, LF or a Unicode line separator */
+    /**
+     * @param s decoded string
+     * @param work counter
+     * @return CR (or a CJK character whose low byte a server truncates to CR or LF), or LF or a Unicode line
+     *     separator (U+2028, U+2029, U+0085) followed by a header field, {@code HTTP/} or markup
+     */
     public static boolean crlf(String s, Work work) {
         work.add(s.length());
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u560a' || c == '\u560d') {
+            if (c == '\r' || c == '\u560a' || c == '\u560d') {
                 return true;
             }
-            if (c == '\n') {
-                // a bare LF is ordinary in multi-line text; it is an injection when a header or markup follows
+            if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                // a bare line break is ordinary in multi-line text (and the Unicode ones split no HTTP header);
+                // it is an injection when a header or markup follows
                 int j = i + 1;
                 while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
                     j++;
@@ -289,6 +298,9 @@ public final class MarkupDetectors {
         }
         if (n > 0 && "/cdf".indexOf(t.charAt(0)) >= 0) {
             for (String root : SENSITIVE_ROOTS) {
+                if (n == 2 && root.equals("//")) {
+                    continue; // a UNC root needs a server name after it; two backslashes alone are one escaped backslash
+                }
                 if (t.startsWith(root) || root.charAt(0) == '/' && t.startsWith(root, 1) && t.charAt(0) == '/') {
                     return true;
                 }
@@ -415,6 +427,15 @@ public final class MarkupDetectors {
         if (tick >= 0 && s.indexOf('`', tick + 1) > tick + 1) {
             return true;
         }
+        int close = s.lastIndexOf(')'); // once, so a run of "%x(" with no ')' stays linear
+        for (int x = s.indexOf("%x("); x >= 0 && x + 3 < close; x = s.indexOf("%x(", x + 1)) {
+            if (x == 0 || !isWordChar(s.charAt(x - 1))) {
+                return true; // Ruby's %x(...), the backticks of another spelling
+            }
+        }
+        if (spawnCall(s, work)) {
+            return true;
+        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c == '\'' || c == '"') {
@@ -470,6 +491,37 @@ public final class MarkupDetectors {
         }
         int plain = commandEnd(s, first, UNAMBIGUOUS, UNAMBIGUOUS_FIRST);
         return plain >= 0 && (plain == n || s.charAt(plain) == ' ');
+    }
+
+    /**
+     * A call of a function that starts a process with a string literal as its argument, in any language
+     * ({@code Kernel.exec("ls")}, {@code os.system('id')}, {@code shell_exec("id")}): a name of
+     * {@link #SPAWN_CALLS} that no letter, digit or underscore precedes, then {@code (}, spaces and a quote.
+     * Constant work per {@code (}.
+     */
+    private static boolean spawnCall(String s, Work work) {
+        int n = s.length();
+        for (int p = s.indexOf('('); p >= 0; p = s.indexOf('(', p + 1)) {
+            int q = p + 1;
+            while (q < n && q <= p + 4 && s.charAt(q) == ' ') {
+                q++;
+            }
+            work.add(q - p);
+            if (q == n || s.charAt(q) != '"' && s.charAt(q) != '\'') {
+                continue;
+            }
+            for (String name : SPAWN_CALLS) {
+                int at = p - name.length();
+                if (at >= 0 && s.startsWith(name, at) && (at == 0 || !isWordChar(s.charAt(at - 1)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /** An option ({@code -a}), a URL, or a number that ends the value, as a command's first argument. */
