@@ -15,6 +15,17 @@ public final class MarkupDetectors {
         "alert(", "alert`", "prompt(", "confirm(", "eval(", "document.cookie", "document.domain",
         "fromcharcode", "expression(", "-moz-binding", "document.write", "window.location", "settimeout(",
         "constructor(", ".innerhtml", "top[", "window["};
+    /** The characters a JS sink may be keyed on. */
+    private static final String SINK_MARKERS = ":(`.[";
+    /** For each of {@link #JS_SINKS}, the index in {@link #SINK_MARKERS} of a character it holds, or -1 (built once). */
+    private static final int[] SINK_MARKER = java.util.Arrays.stream(JS_SINKS).mapToInt(sink -> {
+        for (int m = 0; m < SINK_MARKERS.length(); m++) {
+            if (sink.indexOf(SINK_MARKERS.charAt(m)) >= 0) {
+                return m;
+            }
+        }
+        return -1;
+    }).toArray();
     private static final String[] NOSQL_OPS = {"$where", "$ne", "$gt", "$gte", "$lt", "$lte", "$regex", "$in",
         "$nin", "$or", "$and", "$not", "$nor", "$exists", "$expr", "$eq", "$function", "$accumulator",
         "$elemmatch", "$comment", "$type", "$mod", "$all", "$size", "$text", "$lookup"};
@@ -105,8 +116,14 @@ public final class MarkupDetectors {
                 }
             }
         }
-        for (String sink : JS_SINKS) {
-            if (s.contains(sink)) {
+        // a sink is looked for only when the string holds its marker character (contains implies it)
+        boolean[] present = new boolean[SINK_MARKERS.length()];
+        for (int m = 0; m < present.length; m++) {
+            present[m] = s.indexOf(SINK_MARKERS.charAt(m)) >= 0;
+        }
+        for (int k = 0; k < JS_SINKS.length; k++) {
+            int marker = SINK_MARKER[k];
+            if ((marker < 0 || present[marker]) && s.contains(JS_SINKS[k])) {
                 return true;
             }
         }
