@@ -35,18 +35,24 @@ public final class Decoder {
         return lower(cur);
     }
 
+    /** ASCII letters only, as before (not {@code toLowerCase}, which also folds non-ASCII letters). */
     private static String lower(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        int n = s.length();
+        int first = 0;
+        while (first < n && (s.charAt(first) < 'A' || s.charAt(first) > 'Z')) {
+            first++;
+        }
+        if (first == n) {
+            return s;
+        }
+        char[] a = s.toCharArray();
+        for (int i = first; i < n; i++) {
+            char c = a[i];
             if (c >= 'A' && c <= 'Z') {
-                if (b == null) {
-                    b = new StringBuilder(s);
-                }
-                b.setCharAt(i, (char) (c + 32));
+                a[i] = (char) (c + 32);
             }
         }
-        return b == null ? s : b.toString();
+        return new String(a);
     }
 
     private static String pass(String s, Work work) {

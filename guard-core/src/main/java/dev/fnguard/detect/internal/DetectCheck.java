@@ -25,12 +25,26 @@ import java.util.Optional;
  * (method handles), so no reflection lookup happens per event. Under {@link Action#ENCODE} the
  * {@link Encode}-annotated components are replaced by their encoded form through the record's
  * canonical constructor, and the rebuilt payload is handed on with {@link Inspection#payload(Object)}.
+ *
+ * <p>The one value not inspected is the {@code Authorization} header of a request whose caller the
+ * {@code auth} check verified from that header's bearer token ({@link #VERIFIED_BEARER}), when the
+ * value is exactly {@code Bearer } and a token of base64url characters and dots: a credential whose
+ * signature the guard checked, not text an attacker chose (docs/detection.md). Any other value of
+ * that header (a trailing CR, a second word) is inspected as every other header is.
  */
 public final class DetectCheck implements Check {
+
+    /**
+     * The verification method of a caller verified from the {@code Authorization} header's bearer
+     * token (the JWT authenticator's method name).
+     */
+    public static final String VERIFIED_BEARER = "jwt";
 
     private final DetectSettings settings;
     private final Inspector inspector;
     private final Map<Class<?>, RecordPlan> plans = new HashMap<>();
+    /** Whether any field is declared as a URL or relative path (otherwise every string is a plain value). */
+    private final boolean declaredKinds;
 
     /**
      * @param settings detection settings (enabled)
@@ -39,6 +53,7 @@ public final class DetectCheck implements Check {
     public DetectCheck(DetectSettings settings, Class<?> payloadType) {
         this.settings = settings;
         this.inspector = new Inspector(settings.detectors());
+        this.declaredKinds = !settings.urls().isEmpty() || !settings.relativePaths().isEmpty();
         compile(payloadType);
     }
 
@@ -73,9 +88,14 @@ public final class DetectCheck implements Check {
                     return v;
                 }
             }
+            boolean verifiedBearer = VERIFIED_BEARER.equals(inspection.caller().method());
             for (String name : r.headers().names()) {
                 String path = "header." + name.toLowerCase(java.util.Locale.ROOT);
+                boolean authorization = verifiedBearer && name.equalsIgnoreCase("authorization");
                 for (String value : r.headers().all(name)) {
+                    if (authorization && bearerToken(value)) {
+                        continue; // the credential the auth check verified (see the class comment)
+                    }
                     Verdict v = string(path, value, kindOf(path), work);
                     if (!v.passes()) {
                         return v;
@@ -112,14 +132,31 @@ public final class DetectCheck implements Check {
         return Verdict.allow();
     }
 
+    /** {@code Bearer } (any case) and one token of base64url characters and dots, nothing else. */
+    static boolean bearerToken(String v) {
+        if (v.length() < 8 || !v.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        for (int i = 7; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private FieldKind kindOf(String path) {
+        if (!declaredKinds) {
+            return FieldKind.VALUE;
+        }
         boolean url = settings.urls().contains(path);
         boolean rel = settings.relativePaths().contains(path);
         return url || rel ? new FieldKind(false, url, rel) : FieldKind.VALUE;
     }
 
     private Verdict string(String path, String value, FieldKind kind, Work work) {
-        if (settings.exempt().contains(path)) {
+        if (!settings.exempt().isEmpty() && settings.exempt().contains(path)) {
             return Verdict.allow();
         }
         Optional<Detector> hit = inspector.inspect(value, kind, work);

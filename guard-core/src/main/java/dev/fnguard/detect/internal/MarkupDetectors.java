@@ -15,6 +15,17 @@ public final class MarkupDetectors {
         "alert(", "alert`", "prompt(", "confirm(", "eval(", "document.cookie", "document.domain",
         "fromcharcode", "expression(", "-moz-binding", "document.write", "window.location", "settimeout(",
         "constructor(", ".innerhtml", "top[", "window["};
+    /** The characters a JS sink may be keyed on. */
+    private static final String SINK_MARKERS = ":(`.[";
+    /** For each of {@link #JS_SINKS}, the index in {@link #SINK_MARKERS} of a character it holds, or -1 (built once). */
+    private static final int[] SINK_MARKER = java.util.Arrays.stream(JS_SINKS).mapToInt(sink -> {
+        for (int m = 0; m < SINK_MARKERS.length(); m++) {
+            if (sink.indexOf(SINK_MARKERS.charAt(m)) >= 0) {
+                return m;
+            }
+        }
+        return -1;
+    }).toArray();
     private static final String[] NOSQL_OPS = {"$where", "$ne", "$gt", "$gte", "$lt", "$lte", "$regex", "$in",
         "$nin", "$or", "$and", "$not", "$nor", "$exists", "$expr", "$eq", "$function", "$accumulator",
         "$elemmatch", "$comment", "$type", "$mod", "$all", "$size", "$text", "$lookup"};
@@ -35,15 +46,20 @@ public final class MarkupDetectors {
         "pcntl_exec", "spawn", "execsync", "spawnsync", "execfile", "check_output", "popen3", "capture2"};
     /** Commands whose argument is itself a command. */
     private static final String[] LAUNCHERS = {"which", "sudo", "nohup", "exec", "xargs"};
-    /** First characters of each list, so a position no name starts at costs one array read (built once). */
-    private static final boolean[] COMMANDS_FIRST = firstChars(COMMANDS);
-    private static final boolean[] UNAMBIGUOUS_FIRST = firstChars(UNAMBIGUOUS);
-    private static final boolean[] LAUNCHERS_FIRST = firstChars(LAUNCHERS);
+    /**
+     * Each list by first character, in list order, so a position costs one array read and the names
+     * that can start there (built once; the first match in list order is the same as in the list).
+     */
+    private static final String[][] COMMANDS_FIRST = byFirstChar(COMMANDS);
+    private static final String[][] UNAMBIGUOUS_FIRST = byFirstChar(UNAMBIGUOUS);
+    private static final String[][] LAUNCHERS_FIRST = byFirstChar(LAUNCHERS);
 
-    private static boolean[] firstChars(String[] names) {
-        boolean[] first = new boolean[128];
-        for (String name : names) {
-            first[name.charAt(0)] = true;
+    private static String[][] byFirstChar(String[] names) {
+        String[][] first = new String[128][];
+        for (char c = 0; c < 128; c++) {
+            final char f = c;
+            String[] starting = java.util.Arrays.stream(names).filter(name -> name.charAt(0) == f).toArray(String[]::new);
+            first[c] = starting.length == 0 ? null : starting;
         }
         return first;
     }
@@ -103,12 +119,18 @@ public final class MarkupDetectors {
                 }
             }
         }
-        for (String sink : JS_SINKS) {
-            if (s.contains(sink)) {
+        // a sink is looked for only when the string holds its marker character (contains implies it)
+        boolean[] present = new boolean[SINK_MARKERS.length()];
+        for (int m = 0; m < present.length; m++) {
+            present[m] = s.indexOf(SINK_MARKERS.charAt(m)) >= 0;
+        }
+        for (int k = 0; k < JS_SINKS.length; k++) {
+            int marker = SINK_MARKER[k];
+            if ((marker < 0 || present[marker]) && s.contains(JS_SINKS[k])) {
                 return true;
             }
         }
-        return handler(s, 0) && (s.indexOf('"') >= 0 || s.indexOf('\'') >= 0 || s.indexOf('>') >= 0);
+        return (s.indexOf('"') >= 0 || s.indexOf('\'') >= 0 || s.indexOf('>') >= 0) && handler(s, 0);
     }
 
     /** An {@code on<letters>=} event-handler attribute after a separator. */
@@ -138,11 +160,14 @@ public final class MarkupDetectors {
     /** @param s decoded lower-case @param work counter @return template or expression syntax */
     public static boolean template(String s, Work work) {
         work.add(s.length());
+        if (!anyOf(s, TEMPLATE_CHARS)) {
+            return false; // every marker below holds one of these characters
+        }
         int open = s.indexOf("{{");
         if (open >= 0 && s.indexOf("}}", open) > open) {
             return true;
         }
-        for (String m : new String[] {"${", "#{", "*{", "@{", "~{", "<%=", "<%", "{%", "${jndi", "#set(", "#foreach", "[[", "@("}) {
+        for (String m : TEMPLATE_MARKERS) {
             int at = s.indexOf(m);
             if (at >= 0) {
                 if (m.equals("[[") || m.equals("@(")) {
@@ -158,6 +183,31 @@ public final class MarkupDetectors {
                 if (close > at || m.equals("${jndi") || m.equals("#set(") || m.equals("#foreach")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Template markers after {@code {{…}}}, in the order {@link #template} tries them. */
+    static final String[] TEMPLATE_MARKERS = {"${", "#{", "*{", "@{", "~{", "<%=", "<%", "{%", "${jndi", "#set(",
+        "#foreach", "[[", "@("};
+    /** The characters of which every template marker holds at least one: {@code { < # [ @}. */
+    static final boolean[] TEMPLATE_CHARS = table("{<#[@");
+
+    private static boolean[] table(String chars) {
+        boolean[] t = new boolean[128];
+        for (int i = 0; i < chars.length(); i++) {
+            t[chars.charAt(i)] = true;
+        }
+        return t;
+    }
+
+    /** Whether {@code s} holds one of the ASCII characters of {@code table}. */
+    static boolean anyOf(String s, boolean[] table) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 128 && table[c]) {
+                return true;
             }
         }
         return false;
@@ -444,7 +494,7 @@ public final class MarkupDetectors {
                     j++; // spaces only (not further quotes), so a run of quotes stays linear
                 }
                 work.add(j - i);
-                if (commandEnd(s, j, UNAMBIGUOUS, UNAMBIGUOUS_FIRST) >= 0) {
+                if (commandEnd(s, j, UNAMBIGUOUS_FIRST) >= 0) {
                     return true;
                 }
                 continue;
@@ -466,7 +516,7 @@ public final class MarkupDetectors {
         while (first < n && s.charAt(first) <= ' ') {
             first++;
         }
-        int end = commandEnd(s, first, COMMANDS, COMMANDS_FIRST);
+        int end = commandEnd(s, first, COMMANDS_FIRST);
         if (end >= 0) {
             for (int i = first; i < n; i++) {
                 char c = s.charAt(i);
@@ -482,14 +532,14 @@ public final class MarkupDetectors {
                 return true;
             }
         }
-        int launcher = commandEnd(s, first, LAUNCHERS, LAUNCHERS_FIRST);
+        int launcher = commandEnd(s, first, LAUNCHERS_FIRST);
         if (launcher >= 0 && launcher < n && s.charAt(launcher) == ' ') {
-            int next = commandEnd(s, launcher + 1, COMMANDS, COMMANDS_FIRST);
+            int next = commandEnd(s, launcher + 1, COMMANDS_FIRST);
             if (next >= 0 && s.indexOf(' ', next) < 0) {
                 return true; // "which curl", "sudo reboot": the whole value is a command line
             }
         }
-        int plain = commandEnd(s, first, UNAMBIGUOUS, UNAMBIGUOUS_FIRST);
+        int plain = commandEnd(s, first, UNAMBIGUOUS_FIRST);
         return plain >= 0 && (plain == n || s.charAt(plain) == ' ');
     }
 
@@ -544,15 +594,15 @@ public final class MarkupDetectors {
     }
 
     private static boolean startsCommand(String s, int at) {
-        return commandEnd(s, at, COMMANDS, COMMANDS_FIRST) >= 0;
+        return commandEnd(s, at, COMMANDS_FIRST) >= 0;
     }
 
-    /** @return the index after a command name of {@code list} at {@code at}, or -1 */
-    private static int commandEnd(String s, int at, String[] list, boolean[] first) {
-        if (at >= s.length() || s.charAt(at) >= 128 || !first[s.charAt(at)]) {
+    /** @return the index after a command name of the list {@code first} indexes, at {@code at}, or -1 */
+    private static int commandEnd(String s, int at, String[][] first) {
+        if (at >= s.length() || s.charAt(at) >= 128 || first[s.charAt(at)] == null) {
             return -1;
         }
-        for (String cmd : list) {
+        for (String cmd : first[s.charAt(at)]) {
             if (s.startsWith(cmd, at)) {
                 int end = at + cmd.length();
                 if (end == s.length() || cmd.endsWith("/") || cmd.endsWith(":") || cmd.endsWith("(") || cmd.equals("`")

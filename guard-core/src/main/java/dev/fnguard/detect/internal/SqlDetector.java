@@ -27,6 +27,21 @@ public final class SqlDetector {
             "then", "else", "end", "offset", "collate", "escape", "sounds", "div", "mod", "not");
     private static final Set<String> LOGIC = Set.of("and", "or", "xor", "&&", "||");
     private static final Set<String> LITERALS = Set.of("null", "true", "false");
+    /** The letter of every keyword above, in the precedence {@link #classify} applies (built once). */
+    private static final java.util.Map<String, Character> KEYWORDS = keywords();
+    /** The longest keyword or literal: a longer word is a bare word, a function or a hex literal. */
+    private static final int MAX_KEYWORD = KEYWORDS.keySet().stream().mapToInt(String::length).max().orElse(0);
+
+    private static java.util.Map<String, Character> keywords() {
+        java.util.Map<String, Character> m = new java.util.HashMap<>();
+        m.put("union", 'U');
+        LOGIC.forEach(w -> m.putIfAbsent(w, '&'));
+        STATEMENTS.forEach(w -> m.putIfAbsent(w, 'E'));
+        CLAUSES.forEach(w -> m.putIfAbsent(w, 'k'));
+        // literals read as '1' only when the word is not a call, so they are not in this map
+        LITERALS.forEach(w -> m.putIfAbsent(w, (char) 0));
+        return java.util.Map.copyOf(m);
+    }
 
     private SqlDetector() {}
 
@@ -118,12 +133,11 @@ public final class SqlDetector {
                     j++;
                 }
                 work.add(j - i);
-                String word = s.substring(i, j);
                 int k = j;
                 while (k < n && s.charAt(k) <= ' ') {
                     k++;
                 }
-                fp.append(classify(word, k < n && s.charAt(k) == '('));
+                fp.append(classify(s, i, j, k < n && s.charAt(k) == '('));
                 i = j;
             } else if (c == '|' && i + 1 < n && s.charAt(i + 1) == '|' || c == '&' && i + 1 < n && s.charAt(i + 1) == '&') {
                 fp.append('&');
@@ -145,26 +159,25 @@ public final class SqlDetector {
         return fp.toString();
     }
 
-    private static char classify(String word, boolean call) {
-        if (word.equals("union")) {
-            return 'U';
-        }
-        if (LOGIC.contains(word)) {
-            return '&';
-        }
-        if (STATEMENTS.contains(word)) {
-            return 'E';
-        }
-        if (CLAUSES.contains(word)) {
-            return 'k';
+    /**
+     * The letter of the word {@code s[from, to)}: one map lookup, and no copy of a word longer than
+     * every keyword (a base64 token, a long identifier), which can only be a bare word, a function or
+     * a hex literal.
+     */
+    private static char classify(String s, int from, int to, boolean call) {
+        if (to - from <= MAX_KEYWORD) {
+            Character k = KEYWORDS.get(s.substring(from, to));
+            if (k != null && k != 0) {
+                return k;
+            }
+            if (k != null && !call) {
+                return '1'; // null, true, false
+            }
         }
         if (call) {
             return 'f';
         }
-        if (LITERALS.contains(word) || word.startsWith("0x")) {
-            return '1';
-        }
-        return 'w';
+        return s.startsWith("0x", from) ? '1' : 'w';
     }
 
     private static boolean suspicious(String fp) {
