@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 
 /**
- * The HTTP event formats Lambda delivers, told apart from the first keys of the event without
- * binding it. Detection works on a truncated event too: API Gateway and ALB put the request context
- * and method before the body.
+ * The HTTP event formats Lambda delivers, told apart from the keys of the event without binding it.
+ * Detection works on a truncated event too: API Gateway and ALB put the request context and method
+ * before the body. One streaming pass; it stops at {@code requestContext.elb}, the only sign no later
+ * key can overrule (a later duplicate {@code version} or {@code domainName} overrules an earlier one,
+ * so every other format is known only at the end of the event).
  */
 enum HttpEventKind {
     /** API Gateway REST API, payload format 1.0. */
@@ -52,7 +54,6 @@ enum HttpEventKind {
     static HttpEventKind detect(byte[] event, int length) {
         boolean topMethod = false;
         boolean v2 = false;
-        boolean elb = false;
         boolean ctxHttp = false;
         boolean ctxWebSocket = false;
         boolean lambdaUrl = false;
@@ -72,7 +73,7 @@ enum HttpEventKind {
                         String key = p.currentName();
                         JsonToken v = p.nextToken();
                         if ("elb".equals(key)) {
-                            elb = true;
+                            return ALB; // nothing later can overrule it
                         } else if ("http".equals(key) && v == JsonToken.START_OBJECT) {
                             ctxHttp = true;
                         } else if ("connectionId".equals(key) || "eventType".equals(key)) {
@@ -88,9 +89,6 @@ enum HttpEventKind {
             }
         } catch (IOException e) {
             // truncated or malformed: judge by what was seen
-        }
-        if (elb) {
-            return ALB;
         }
         if (ctxWebSocket && !topMethod && !ctxHttp) {
             return NONE;
