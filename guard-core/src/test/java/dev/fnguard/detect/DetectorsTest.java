@@ -130,8 +130,8 @@ class DetectorsTest {
      * Each detector alone, on a run of a marker at 256 KiB and at 1 MiB: the counted work (which
      * includes every {@code indexOf} a detector repeats in a loop) grows at most about 4 times, where a
      * search restarted from each occurrence of the marker would grow 16 times. Counting, never timing.
-     * {@code /*!} caught the SQL comment scan searching for its end once per opening, {@code .} and
-     * {@code a.} (as a URL) the SSRF host losing its trailing dots one copy at a time.
+     * {@code /*!} caught the SQL comment scan searching for its end once per opening, a run of
+     * {@code .} (as a URL) the SSRF host losing its trailing dots one copy at a time.
      */
     @ParameterizedTest
     @ValueSource(strings = {"/*!", "/*", "/*!1", "*/", ".", "a.", "..", "...", "on", " on", " onx", "<", "<a", "</",
