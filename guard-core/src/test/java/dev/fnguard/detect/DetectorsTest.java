@@ -125,4 +125,33 @@ class DetectorsTest {
         ALL.inspect(s, FieldKind.VALUE, work);
         assertTrue(work.steps() <= 40L * s.length(), unit + ": " + work.steps() + " steps for " + s.length() + " chars");
     }
+
+    /**
+     * Each detector alone, on a run of a marker at 256 KiB and at 1 MiB: the counted work (which
+     * includes every {@code indexOf} a detector repeats in a loop) grows at most about 4 times, where a
+     * search restarted from each occurrence of the marker would grow 16 times. Counting, never timing.
+     * {@code /*!} caught the SQL comment scan searching for its end once per opening, a run of
+     * {@code .} (as a URL) the SSRF host losing its trailing dots one copy at a time.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/*!", "/*", "/*!1", "*/", ".", "a.", "..", "...", "on", " on", " onx", "<", "<a", "</",
+        "<a ", "$", " $", "$gt", "(", "(\"", "system(\"", "%x(", "$(", "`", "'", "\"", "' ", "\n", "\n ", "\na",
+        "\nhost", "etc", "etc%", "windows", "winnt", "system32", "{{", "${", "[[", "@(", "<%", "&", "&#", "%25", "%c0",
+        "%%32", "\\u0027", "-- ", "or 1=", "a", ";", "|", "&&", "#@", "@", "0x", "..2f", "\u2028", "\r", ":", "//",
+        "@a", "[", "]", "[::", "a@", "#@a", ";//"})
+    void workGrowsLinearlyForEachDetector(String unit) {
+        int reps = (1 << 18) / unit.length();
+        for (Detector d : Detector.values()) {
+            FieldKind kind = d == Detector.SSRF ? FieldKind.URL : FieldKind.VALUE;
+            long small = stepsOf(d, unit.repeat(reps), kind);
+            long large = stepsOf(d, unit.repeat(4 * reps), kind);
+            assertTrue(large <= 4 * small + small / 8, d + " on " + unit + ": " + small + " steps at n, " + large + " at 4n");
+        }
+    }
+
+    private static long stepsOf(Detector d, String s, FieldKind kind) {
+        Work work = new Work();
+        Inspector.fires(d, s, kind, work);
+        return work.steps();
+    }
 }

@@ -86,7 +86,7 @@ public final class MarkupDetectors {
         int lastGt = s.lastIndexOf('>');
         int lastEq = s.lastIndexOf('=');
         boolean handlerChecked = false;
-        for (int i = s.indexOf('<'); i >= 0 && i + 1 < n; i = s.indexOf('<', i + 1)) {
+        for (int i = work.indexOf(s, '<', 0); i >= 0 && i + 1 < n; i = work.indexOf(s, '<', i + 1)) {
             int j = i + 1;
             while (j < n && (s.charAt(j) == '/' || s.charAt(j) <= ' ' && s.charAt(j) != ' ')) {
                 j++;
@@ -113,7 +113,7 @@ public final class MarkupDetectors {
                 }
                 if (lastGt > k && !handlerChecked) {
                     handlerChecked = true;
-                    if (handler(s, k)) {
+                    if (handler(s, k, work)) {
                         return true;
                     }
                 }
@@ -130,13 +130,13 @@ public final class MarkupDetectors {
                 return true;
             }
         }
-        return (s.indexOf('"') >= 0 || s.indexOf('\'') >= 0 || s.indexOf('>') >= 0) && handler(s, 0);
+        return (s.indexOf('"') >= 0 || s.indexOf('\'') >= 0 || s.indexOf('>') >= 0) && handler(s, 0, work);
     }
 
     /** An {@code on<letters>=} event-handler attribute after a separator. */
-    private static boolean handler(String s, int from) {
+    private static boolean handler(String s, int from, Work work) {
         int n = s.length();
-        for (int i = s.indexOf("on", from); i >= 0; i = s.indexOf("on", i + 2)) {
+        for (int i = work.indexOf(s, "on", from); i >= 0; i = work.indexOf(s, "on", i + 2)) {
             if (i > 0) {
                 char p = s.charAt(i - 1);
                 if (!(p <= ' ' || p == '"' || p == '\'' || p == '/' || p == ';')) {
@@ -150,6 +150,7 @@ public final class MarkupDetectors {
             while (j < n && s.charAt(j) <= ' ') {
                 j++;
             }
+            work.add(j - i);
             if (j > i + 3 && j < n && s.charAt(j) == '=') {
                 return true;
             }
@@ -267,6 +268,7 @@ public final class MarkupDetectors {
                         || s.charAt(k) == '-')) {
                     k++;
                 }
+                work.add(k - i);
                 if (j < n && (s.charAt(j) == '<' || s.charAt(j) == '\n' && false)
                         || k < n && s.charAt(k) == ':' && (s.substring(j, k).contains("-") || HEADERS.contains(s.substring(j, k)))
                         || s.startsWith("http/", j)) {
@@ -286,7 +288,7 @@ public final class MarkupDetectors {
         if (key) {
             return s.startsWith("$") && isOp(s, 0);
         }
-        for (int i = s.indexOf('$'); i >= 0; i = s.indexOf('$', i + 1)) {
+        for (int i = work.indexOf(s, '$', 0); i >= 0; i = work.indexOf(s, '$', i + 1)) {
             if (isOp(s, i) && (i == 0 || "[{\"' :,".indexOf(s.charAt(i - 1)) >= 0)) {
                 return true;
             }
@@ -318,7 +320,7 @@ public final class MarkupDetectors {
         String t = pathView(s, work);
         int n = t.length();
         boolean spaced = t.indexOf(' ') >= 0;
-        for (int i = t.indexOf(".."); i >= 0; i = t.indexOf("..", i + 1)) {
+        for (int i = work.indexOf(t, "..", 0); i >= 0; i = work.indexOf(t, "..", i + 1)) {
             int j = i + 2;
             while (j < n && t.charAt(j) == '.') {
                 j++;
@@ -337,10 +339,12 @@ public final class MarkupDetectors {
                 while (k < n && t.charAt(k) == '.') {
                     k++;
                 }
+                work.add(k - j);
                 if (k < n && t.charAt(k) == t.charAt(j)) {
                     return true; // "..X..X": dot-dot and one separator the server maps to '/', repeated
                 }
             }
+            work.add(j - i);
             i = j - 1;
         }
         if (relative && n > 0 && (t.charAt(0) == '/' || n > 2 && t.charAt(1) == ':')) {
@@ -382,7 +386,7 @@ public final class MarkupDetectors {
         int n = t.length();
         for (String[] tree : TARGET_TREES) {
             String dir = tree[0];
-            for (int at = t.indexOf(dir); at >= 0; at = t.indexOf(dir, at + 1)) {
+            for (int at = work.indexOf(t, dir, 0); at >= 0; at = work.indexOf(t, dir, at + 1)) {
                 int gap = at + dir.length();
                 boolean separator = false;
                 for (int k = gap; k < n && k <= gap + MAX_SEPARATOR && t.charAt(k) > ' '; k++) {
@@ -478,7 +482,7 @@ public final class MarkupDetectors {
             return true;
         }
         int close = s.lastIndexOf(')'); // once, so a run of "%x(" with no ')' stays linear
-        for (int x = s.indexOf("%x("); x >= 0 && x + 3 < close; x = s.indexOf("%x(", x + 1)) {
+        for (int x = work.indexOf(s, "%x(", 0); x >= 0 && x + 3 < close; x = work.indexOf(s, "%x(", x + 1)) {
             if (x == 0 || !isWordChar(s.charAt(x - 1))) {
                 return true; // Ruby's %x(...), the backticks of another spelling
             }
@@ -551,7 +555,7 @@ public final class MarkupDetectors {
      */
     private static boolean spawnCall(String s, Work work) {
         int n = s.length();
-        for (int p = s.indexOf('('); p >= 0; p = s.indexOf('(', p + 1)) {
+        for (int p = work.indexOf(s, '(', 0); p >= 0; p = work.indexOf(s, '(', p + 1)) {
             int q = p + 1;
             while (q < n && q <= p + 4 && s.charAt(q) == ' ') {
                 q++;

@@ -88,7 +88,6 @@ public final class SqlDetector {
                 fp.append('c');
                 i = n;
             } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                int close = s.indexOf("*/", i + 2);
                 if (i + 2 < n && s.charAt(i + 2) == '!') {
                     // MySQL executable comment: its content is SQL
                     i += 3;
@@ -97,11 +96,12 @@ public final class SqlDetector {
                     }
                     continue;
                 }
+                // looked for only here, where the scan moves past it: a run of "/*!" does not search once per opening
+                int close = work.indexOf(s, "*/", i + 2);
                 if (close < 0) {
                     fp.append('c');
                     i = n;
                 } else {
-                    work.add(close - i);
                     i = close + 2;
                 }
             } else if (c == ';') {

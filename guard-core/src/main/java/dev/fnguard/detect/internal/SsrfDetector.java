@@ -64,9 +64,13 @@ public final class SsrfDetector {
             }
             host = host.substring(0, port);
         }
-        while (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
+        // trailing dots cut once (not one copy of the host per dot, which is quadratic on a run of dots)
+        int kept = host.length();
+        while (kept > 0 && host.charAt(kept - 1) == '.') {
+            kept--;
         }
+        work.add(host.length() - kept);
+        host = host.substring(0, kept);
         if (host.isEmpty()) {
             return false;
         }
