@@ -269,7 +269,7 @@ public final class MarkupDetectors {
                     k++;
                 }
                 work.add(k - i);
-                if (j < n && (s.charAt(j) == '<' || s.charAt(j) == '\n' && false)
+                if (j < n && s.charAt(j) == '<'
                         || k < n && s.charAt(k) == ':' && (s.substring(j, k).contains("-") || HEADERS.contains(s.substring(j, k)))
                         || s.startsWith("http/", j)) {
                     return true;
