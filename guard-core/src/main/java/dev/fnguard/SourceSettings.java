@@ -209,4 +209,129 @@ public record SourceSettings(List<String> allowed, int maxReceiveCount, String o
         return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, maxHops,
                 accounts, regions, eventDetailTypes, verifySnsSignature, drop);
     }
+
+    /**
+     * A builder starting from the defaults ({@link #defaults()}); each setter replaces one setting and
+     * {@link Builder#build()} validates them all, with messages naming the setting.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder(DEFAULTS);
+    }
+
+    /**
+     * A builder starting from these settings.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds {@link SourceSettings}; defaults as in {@link SourceSettings#defaults()}. */
+    public static final class Builder {
+        private List<String> allowed;
+        private int maxReceiveCount;
+        private String objectKeyPattern;
+        private long maxObjectBytes;
+        private List<String> objectEvents;
+        private int maxHops;
+        private List<String> accounts;
+        private List<String> regions;
+        private List<String> eventDetailTypes;
+        private boolean verifySnsSignature;
+        private boolean dropDenied;
+
+        private Builder(SourceSettings s) {
+            this.allowed = s.allowed;
+            this.maxReceiveCount = s.maxReceiveCount;
+            this.objectKeyPattern = s.objectKeyPattern;
+            this.maxObjectBytes = s.maxObjectBytes;
+            this.objectEvents = s.objectEvents;
+            this.maxHops = s.maxHops;
+            this.accounts = s.accounts;
+            this.regions = s.regions;
+            this.eventDetailTypes = s.eventDetailTypes;
+            this.verifySnsSignature = s.verifySnsSignature;
+            this.dropDenied = s.dropDenied;
+        }
+
+        /** @param patterns allowed source patterns (none by default: any source) @return this */
+        public Builder allowed(String... patterns) {
+            this.allowed = List.of(patterns);
+            return this;
+        }
+
+        /** @param n the highest queue receive count accepted (5 by default) @return this */
+        public Builder maxReceiveCount(int n) {
+            this.maxReceiveCount = n;
+            return this;
+        }
+
+        /** @param regex the pattern decoded object keys must match (none by default) @return this */
+        public Builder objectKeyPattern(String regex) {
+            this.objectKeyPattern = regex;
+            return this;
+        }
+
+        /** @param bytes the largest object size accepted (0, no limit, by default) @return this */
+        public Builder maxObjectBytes(long bytes) {
+            this.maxObjectBytes = bytes;
+            return this;
+        }
+
+        /** @param prefixes accepted object event name prefixes (all by default) @return this */
+        public Builder objectEvents(String... prefixes) {
+            this.objectEvents = List.of(prefixes);
+            return this;
+        }
+
+        /** @param n the loop guard's hop limit (16 by default) @return this */
+        public Builder maxHops(int n) {
+            this.maxHops = n;
+            return this;
+        }
+
+        /** @param patterns allowed AWS account ids (any by default) @return this */
+        public Builder accounts(String... patterns) {
+            this.accounts = List.of(patterns);
+            return this;
+        }
+
+        /** @param patterns allowed AWS regions (any by default) @return this */
+        public Builder regions(String... patterns) {
+            this.regions = List.of(patterns);
+            return this;
+        }
+
+        /** @param patterns accepted EventBridge detail-types (any by default) @return this */
+        public Builder eventDetailTypes(String... patterns) {
+            this.eventDetailTypes = List.of(patterns);
+            return this;
+        }
+
+        /** @param verify whether SNS signatures are verified (false by default) @return this */
+        public Builder verifySnsSignature(boolean verify) {
+            this.verifySnsSignature = verify;
+            return this;
+        }
+
+        /** @param drop whether denied batch records are dropped instead of reported (false by default) @return this */
+        public Builder dropDenied(boolean drop) {
+            this.dropDenied = drop;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the settings
+         * @throws IllegalArgumentException naming the setting at fault
+         */
+        public SourceSettings build() {
+            return new SourceSettings(allowed, maxReceiveCount, objectKeyPattern, maxObjectBytes, objectEvents, maxHops,
+                    accounts, regions, eventDetailTypes, verifySnsSignature, dropDenied);
+        }
+    }
 }

@@ -197,4 +197,18 @@ class SourceRulesTest {
         assertEquals(List.of("eu-west-1"), s.regions());
         assertEquals(SourceSettings.DEFAULT_MAX_HOPS, Policy.defaults().sources().maxHops());
     }
+
+    @Test
+    void builderStartsFromTheDefaultsAndValidatesNamingTheSetting() {
+        SourceSettings s = SourceSettings.builder().allowed("arn:aws:sqs:eu-west-1:123456789012:orders")
+                .accounts("123456789012").dropDenied(true).build();
+        assertEquals(List.of("arn:aws:sqs:eu-west-1:123456789012:orders"), s.allowed());
+        assertEquals(SourceSettings.DEFAULT_MAX_HOPS, s.maxHops());
+        assertEquals(5, s.maxReceiveCount());
+        assertEquals(true, s.dropDenied());
+        assertEquals(s, s.toBuilder().build());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SourceSettings.builder().maxHops(0).build());
+        assertEquals(true, e.getMessage().startsWith("sources.maxHops"), e.getMessage());
+    }
 }
