@@ -15,6 +15,7 @@ import dev.fnguard.Reason;
 import dev.fnguard.Verdict;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Size and shape limits of a JSON payload, checked in one streaming pass before anything is bound:
@@ -59,16 +60,11 @@ public final class LimitsCheck implements Check {
 
     @Override
     public Verdict check(Inspection inspection) {
-        EventRecord record = inspection.record().orElseThrow();
-        if (record.decodeError().isPresent()) {
-            inspection.markUndeliverable();
-            return Verdict.deny(record.decodeError().get());
+        Optional<Verdict> refused = refusedUnread(inspection, limits);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        byte[] body = record.body();
-        if (body.length > limits.maxBodyBytes()) {
-            inspection.markUndeliverable();
-            return Verdict.deny(Reason.LIMIT_BODY);
-        }
+        byte[] body = inspection.record().orElseThrow().body();
         if (!Utf8.isStrictUtf8WithoutNul(body, 0, body.length)) {
             inspection.markUndeliverable();
             return Verdict.deny(Reason.ENCODING);
@@ -79,6 +75,23 @@ public final class LimitsCheck implements Check {
             inspection.markUndeliverable();
         }
         return v;
+    }
+
+    /**
+     * What both limits checks refuse before reading the body: a record the adapter could not decode
+     * (with its reason) and a body over {@code maxBodyBytes}; neither can ever be delivered.
+     */
+    static Optional<Verdict> refusedUnread(Inspection inspection, LimitSettings limits) {
+        EventRecord record = inspection.record().orElseThrow();
+        if (record.decodeError().isPresent()) {
+            inspection.markUndeliverable();
+            return Optional.of(Verdict.deny(record.decodeError().get()));
+        }
+        if (record.body().length > limits.maxBodyBytes()) {
+            inspection.markUndeliverable();
+            return Optional.of(Verdict.deny(Reason.LIMIT_BODY));
+        }
+        return Optional.empty();
     }
 
     /** Scans a JSON document against the limits; package-visible for tests. */

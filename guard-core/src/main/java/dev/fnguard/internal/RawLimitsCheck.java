@@ -1,11 +1,11 @@
 package dev.fnguard.internal;
 
 import dev.fnguard.Check;
-import dev.fnguard.EventRecord;
 import dev.fnguard.Inspection;
 import dev.fnguard.LimitSettings;
 import dev.fnguard.Reason;
 import dev.fnguard.Verdict;
+import java.util.Optional;
 
 /**
  * The {@code limits} check for records that are not bound to a payload type (payload type
@@ -40,16 +40,11 @@ public final class RawLimitsCheck implements Check {
 
     @Override
     public Verdict check(Inspection inspection) {
-        EventRecord record = inspection.record().orElseThrow();
-        if (record.decodeError().isPresent()) {
-            inspection.markUndeliverable();
-            return Verdict.deny(record.decodeError().get());
+        Optional<Verdict> refused = LimitsCheck.refusedUnread(inspection, limits);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        byte[] body = record.body();
-        if (body.length > limits.maxBodyBytes()) {
-            inspection.markUndeliverable();
-            return Verdict.deny(Reason.LIMIT_BODY);
-        }
+        byte[] body = inspection.record().orElseThrow().body();
         if (!looksLikeJson(body)) {
             return Verdict.allow();
         }
