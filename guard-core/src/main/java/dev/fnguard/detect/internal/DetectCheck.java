@@ -45,6 +45,8 @@ public final class DetectCheck implements Check {
     private final Map<Class<?>, RecordPlan> plans = new HashMap<>();
     /** Whether any field is declared as a URL or relative path (otherwise every string is a plain value). */
     private final boolean declaredKinds;
+    /** Whether any setting names field paths (kinds or exemptions), so every string's path is needed. */
+    private final boolean needPaths;
 
     /**
      * @param settings detection settings (enabled)
@@ -54,6 +56,7 @@ public final class DetectCheck implements Check {
         this.settings = settings;
         this.inspector = new Inspector(settings.detectors());
         this.declaredKinds = !settings.urls().isEmpty() || !settings.relativePaths().isEmpty();
+        this.needPaths = declaredKinds || !settings.exempt().isEmpty();
         compile(payloadType);
     }
 
@@ -74,29 +77,28 @@ public final class DetectCheck implements Check {
         if (http.isPresent()) {
             HttpRequest r = http.get();
             for (Map.Entry<String, List<String>> q : r.queryParameters().entrySet()) {
-                Verdict v = string("query." + q.getKey(), q.getKey(), FieldKind.KEY, work);
+                Verdict v = named("query.", q.getKey(), false, q.getKey(), true, work);
                 for (String value : q.getValue()) {
-                    v = v.passes() ? string("query." + q.getKey(), value, kindOf("query." + q.getKey()), work) : v;
+                    v = v.passes() ? named("query.", q.getKey(), false, value, false, work) : v;
                 }
                 if (!v.passes()) {
                     return v;
                 }
             }
             for (Map.Entry<String, String> p : r.pathParameters().entrySet()) {
-                Verdict v = string("path." + p.getKey(), p.getValue(), kindOf("path." + p.getKey()), work);
+                Verdict v = named("path.", p.getKey(), false, p.getValue(), false, work);
                 if (!v.passes()) {
                     return v;
                 }
             }
             boolean verifiedBearer = VERIFIED_BEARER.equals(inspection.caller().method());
             for (String name : r.headers().names()) {
-                String path = "header." + name.toLowerCase(java.util.Locale.ROOT);
                 boolean authorization = verifiedBearer && name.equalsIgnoreCase("authorization");
                 for (String value : r.headers().all(name)) {
                     if (authorization && bearerToken(value)) {
                         continue; // the credential the auth check verified (see the class comment)
                     }
-                    Verdict v = string(path, value, kindOf(path), work);
+                    Verdict v = named("header.", name, true, value, false, work);
                     if (!v.passes()) {
                         return v;
                     }
@@ -111,7 +113,7 @@ public final class DetectCheck implements Check {
         }
         if (inspection.record().isPresent()) {
             for (Map.Entry<String, String> a : inspection.record().get().attributes().entrySet()) {
-                Verdict v = string("attribute." + a.getKey(), a.getValue(), kindOf("attribute." + a.getKey()), work);
+                Verdict v = named("attribute.", a.getKey(), false, a.getValue(), false, work);
                 if (!v.passes()) {
                     return v;
                 }
@@ -153,6 +155,21 @@ public final class DetectCheck implements Check {
         boolean url = settings.urls().contains(path);
         boolean rel = settings.relativePaths().contains(path);
         return url || rel ? new FieldKind(false, url, rel) : FieldKind.VALUE;
+    }
+
+    /**
+     * A string of the request or record at {@code prefix + name} (the name lower-cased when
+     * {@code lowerName}): the path is built only when a setting names paths or a detector fires, not
+     * for every header of every event.
+     */
+    private Verdict named(String prefix, String name, boolean lowerName, String value, boolean key, Work work) {
+        if (needPaths) {
+            String path = prefix + (lowerName ? name.toLowerCase(java.util.Locale.ROOT) : name);
+            return string(path, value, key ? FieldKind.KEY : kindOf(path), work);
+        }
+        Optional<Detector> hit = inspector.inspect(value, key ? FieldKind.KEY : FieldKind.VALUE, work);
+        return hit.isPresent() ? Verdict.deny(hit.get().reason(),
+                List.of(prefix + (lowerName ? name.toLowerCase(java.util.Locale.ROOT) : name))) : Verdict.allow();
     }
 
     private Verdict string(String path, String value, FieldKind kind, Work work) {

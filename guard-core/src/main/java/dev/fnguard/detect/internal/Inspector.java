@@ -40,8 +40,9 @@ public final class Inspector {
         }
         String raw = value.length() > MAX_INSPECTED ? value.substring(0, MAX_INSPECTED) : value;
         String s = Decoder.decode(raw, work);
+        Chars chars = Chars.of(s);
         for (Detector d : order) {
-            if (fires(d, s, raw, field, work)) {
+            if (fires(d, s, chars, raw, field, work)) {
                 return Optional.of(d);
             }
         }
@@ -58,20 +59,30 @@ public final class Inspector {
      * @return whether it fires
      */
     public static boolean fires(Detector d, String value, FieldKind field, Work work) {
-        return fires(d, Decoder.decode(value, work), value, field, work);
+        String s = Decoder.decode(value, work);
+        return fires(d, s, Chars.of(s), value, field, work);
     }
 
-    private static boolean fires(Detector d, String s, String raw, FieldKind field, Work work) {
+    /**
+     * As {@link #fires(Detector, String, FieldKind, Work)}, with every character-presence skip of the
+     * detectors turned off ({@link Chars#withoutSkips}): the reference the skips are tested against.
+     */
+    static boolean firesWithoutSkips(Detector d, String value, FieldKind field, Work work) {
+        String s = Decoder.decode(value, work);
+        return fires(d, s, Chars.withoutSkips(s), value, field, work);
+    }
+
+    private static boolean fires(Detector d, String s, Chars chars, String raw, FieldKind field, Work work) {
         switch (d) {
-            case SQL: return !field.key() && SqlDetector.detect(s, work);
-            case XSS: return MarkupDetectors.xss(s, work);
-            case COMMAND: return !field.key() && MarkupDetectors.command(s, work);
+            case SQL: return !field.key() && SqlDetector.detect(s, chars, work);
+            case XSS: return MarkupDetectors.xss(s, chars, work);
+            case COMMAND: return !field.key() && MarkupDetectors.command(s, chars, work);
             case PATH: return !field.key() && MarkupDetectors.path(s, field.relativePath(), work);
             case NOSQL: return MarkupDetectors.nosql(s, field.key(), work);
             case SSRF: return field.url() && SsrfDetector.detect(s, work);
-            case CRLF: return MarkupDetectors.crlf(s, work);
-            case TEMPLATE: return MarkupDetectors.template(s, work);
-            case XXE: return MarkupDetectors.xxe(s, work);
+            case CRLF: return MarkupDetectors.crlf(s, chars, work);
+            case TEMPLATE: return MarkupDetectors.template(s, chars, work);
+            case XXE: return MarkupDetectors.xxe(s, chars, work);
             default: throw new IllegalStateException("unknown detector " + d);
         }
     }

@@ -16,7 +16,7 @@ public final class MarkupDetectors {
         "fromcharcode", "expression(", "-moz-binding", "document.write", "window.location", "settimeout(",
         "constructor(", ".innerhtml", "top[", "window["};
     /** The characters a JS sink may be keyed on. */
-    private static final String SINK_MARKERS = ":(`.[";
+    private static final String SINK_MARKERS = ":(`.[-";
     /** For each of {@link #JS_SINKS}, the index in {@link #SINK_MARKERS} of a character it holds, or -1 (built once). */
     private static final int[] SINK_MARKER = java.util.Arrays.stream(JS_SINKS).mapToInt(sink -> {
         for (int m = 0; m < SINK_MARKERS.length(); m++) {
@@ -51,6 +51,8 @@ public final class MarkupDetectors {
      * that can start there (built once; the first match in list order is the same as in the list).
      */
     private static final String[][] COMMANDS_FIRST = byFirstChar(COMMANDS);
+    /** The characters {@link #command}'s scan acts on: quotes and shell metacharacters. */
+    private static final long[] COMMAND_STARTERS = Chars.set("'\";|&\n`><");
     private static final String[][] UNAMBIGUOUS_FIRST = byFirstChar(UNAMBIGUOUS);
     private static final String[][] LAUNCHERS_FIRST = byFirstChar(LAUNCHERS);
 
@@ -81,7 +83,19 @@ public final class MarkupDetectors {
 
     /** @param s decoded lower-case @param work counter @return script-capable markup or JS sink */
     public static boolean xss(String s, Work work) {
+        return xss(s, Chars.of(s), work);
+    }
+
+    /** @param s decoded lower-case @param chars its characters @param work counter @return script-capable markup or JS sink */
+    static boolean xss(String s, Chars chars, Work work) {
         work.add(s.length());
+        return chars.has('<') && tags(s, work) || sinks(s, chars)
+                // handler() fires only on an '=' after the name
+                || (chars.holds('"') || chars.holds('\'') || chars.holds('>')) && chars.has('=') && handler(s, 0, work);
+    }
+
+    /** A script-capable tag, a {@code <!} trick, or an event handler inside a tag. */
+    private static boolean tags(String s, Work work) {
         int n = s.length();
         int lastGt = s.lastIndexOf('>');
         int lastEq = s.lastIndexOf('=');
@@ -119,18 +133,18 @@ public final class MarkupDetectors {
                 }
             }
         }
-        // a sink is looked for only when the string holds its marker character (contains implies it)
-        boolean[] present = new boolean[SINK_MARKERS.length()];
-        for (int m = 0; m < present.length; m++) {
-            present[m] = s.indexOf(SINK_MARKERS.charAt(m)) >= 0;
-        }
+        return false;
+    }
+
+    /** A JS sink, looked for only when the string holds its marker character (contains implies it). */
+    private static boolean sinks(String s, Chars chars) {
         for (int k = 0; k < JS_SINKS.length; k++) {
             int marker = SINK_MARKER[k];
-            if ((marker < 0 || present[marker]) && s.contains(JS_SINKS[k])) {
+            if ((marker < 0 || chars.has(SINK_MARKERS.charAt(marker))) && s.contains(JS_SINKS[k])) {
                 return true;
             }
         }
-        return (s.indexOf('"') >= 0 || s.indexOf('\'') >= 0 || s.indexOf('>') >= 0) && handler(s, 0, work);
+        return false;
     }
 
     /** An {@code on<letters>=} event-handler attribute after a separator. */
@@ -160,8 +174,13 @@ public final class MarkupDetectors {
 
     /** @param s decoded lower-case @param work counter @return template or expression syntax */
     public static boolean template(String s, Work work) {
+        return template(s, Chars.of(s), work);
+    }
+
+    /** @param s decoded lower-case @param chars its characters @param work counter @return template or expression syntax */
+    static boolean template(String s, Chars chars, Work work) {
         work.add(s.length());
-        if (!anyOf(s, TEMPLATE_CHARS)) {
+        if (!chars.any(TEMPLATE_CHARS)) {
             return false; // every marker below holds one of these characters
         }
         int open = s.indexOf("{{");
@@ -193,30 +212,20 @@ public final class MarkupDetectors {
     static final String[] TEMPLATE_MARKERS = {"${", "#{", "*{", "@{", "~{", "<%=", "<%", "{%", "${jndi", "#set(",
         "#foreach", "[[", "@("};
     /** The characters of which every template marker holds at least one: {@code { < # [ @}. */
-    static final boolean[] TEMPLATE_CHARS = table("{<#[@");
-
-    private static boolean[] table(String chars) {
-        boolean[] t = new boolean[128];
-        for (int i = 0; i < chars.length(); i++) {
-            t[chars.charAt(i)] = true;
-        }
-        return t;
-    }
-
-    /** Whether {@code s} holds one of the ASCII characters of {@code table}. */
-    static boolean anyOf(String s, boolean[] table) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 128 && table[c]) {
-                return true;
-            }
-        }
-        return false;
-    }
+    static final long[] TEMPLATE_CHARS = Chars.set("{<#[@");
 
     /** @param s decoded lower-case @param work counter @return a DOCTYPE, ENTITY or XInclude */
     public static boolean xxe(String s, Work work) {
+        return xxe(s, Chars.of(s), work);
+    }
+
+    /** @param s decoded lower-case @param chars its characters @param work counter @return a DOCTYPE, ENTITY or XInclude */
+    static boolean xxe(String s, Chars chars, Work work) {
         work.add(s.length());
+        // every marker holds '<' or ':'; an entity reference needs '&' or '%' and ';'
+        if (!chars.has('<') && !chars.has(':') && !((chars.has('&') || chars.has('%')) && chars.has(';'))) {
+            return false;
+        }
         return s.contains("<!doctype") || s.contains("<!entity") || s.contains("<!element") || s.contains("<!attlist")
                 || s.contains("xi:include") || s.contains("xmlns:xi") || s.contains("<?xml-stylesheet")
                 || s.contains("<?xml") || entityReference(s)
@@ -249,7 +258,15 @@ public final class MarkupDetectors {
      *     separator (U+2028, U+2029, U+0085) followed by a header field, {@code HTTP/} or markup
      */
     public static boolean crlf(String s, Work work) {
+        return crlf(s, Chars.of(s), work);
+    }
+
+    /** As {@link #crlf(String, Work)}, with the string's characters read before. */
+    static boolean crlf(String s, Chars chars, Work work) {
         work.add(s.length());
+        if (!chars.has('\r') && !chars.has('\n') && !chars.beyondAscii()) {
+            return false; // every character it looks for is CR, LF or beyond ASCII
+        }
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
@@ -471,26 +488,38 @@ public final class MarkupDetectors {
      * @return whether s reads as a command injection
      */
     public static boolean command(String s, Work work) {
+        return command(s, Chars.of(s), work);
+    }
+
+    /** As {@link #command(String, Work)}, with the string's characters read before. */
+    static boolean command(String s, Chars chars, Work work) {
         work.add(s.length());
         int n = s.length();
-        if (s.contains("$(") && s.indexOf(')', s.indexOf("$(")) > 0 || s.contains("${ifs") || s.contains("<!--#exec")
-                || s.contains("<?php") || s.contains("<?=")) {
+        if (chars.has('$') && (chars.has('(') && s.contains("$(") && s.indexOf(')', s.indexOf("$(")) > 0
+                || s.contains("${ifs"))
+                || chars.has('<') && (s.contains("<!--#exec") || s.contains("<?php") || s.contains("<?="))) {
             return true;
         }
-        int tick = s.indexOf('`');
-        if (tick >= 0 && s.indexOf('`', tick + 1) > tick + 1) {
-            return true;
-        }
-        int close = s.lastIndexOf(')'); // once, so a run of "%x(" with no ')' stays linear
-        for (int x = work.indexOf(s, "%x(", 0); x >= 0 && x + 3 < close; x = work.indexOf(s, "%x(", x + 1)) {
-            if (x == 0 || !isWordChar(s.charAt(x - 1))) {
-                return true; // Ruby's %x(...), the backticks of another spelling
+        if (chars.has('`')) {
+            int tick = s.indexOf('`');
+            if (s.indexOf('`', tick + 1) > tick + 1) {
+                return true;
             }
         }
-        if (spawnCall(s, work)) {
+        if (chars.has('%') && chars.has('(') && chars.has(')')) {
+            int close = s.lastIndexOf(')'); // once, so a run of "%x(" with no ')' stays linear
+            for (int x = work.indexOf(s, "%x(", 0); x >= 0 && x + 3 < close; x = work.indexOf(s, "%x(", x + 1)) {
+                if (x == 0 || !isWordChar(s.charAt(x - 1))) {
+                    return true; // Ruby's %x(...), the backticks of another spelling
+                }
+            }
+        }
+        // a spawn call is a '(' then a quote
+        if (chars.has('(') && (chars.has('"') || chars.has('\'')) && spawnCall(s, work)) {
             return true;
         }
-        for (int i = 0; i < n; i++) {
+        // the scan acts only on a quote or a metacharacter
+        for (int i = 0, end = chars.any(COMMAND_STARTERS) ? n : 0; i < end; i++) {
             char c = s.charAt(i);
             if (c == '\'' || c == '"') {
                 int j = i + 1;

@@ -18,6 +18,8 @@ import java.util.Set;
 public final class SqlDetector {
 
     private static final int MAX_TOKENS = 12;
+    /** Every ASCII character that can end a word or number token (see {@link #detect(String, Chars, Work)}). */
+    private static final long[] TOKEN_BREAKS = Chars.allBut("abcdefghijklmnopqrstuvwxyz0123456789_$.");
 
     private static final Set<String> STATEMENTS = Set.of("select", "insert", "update", "delete", "drop",
             "exec", "execute", "declare", "create", "alter", "truncate", "shutdown", "waitfor", "begin",
@@ -51,15 +53,29 @@ public final class SqlDetector {
      * @return whether one of the three readings has an injection fingerprint
      */
     public static boolean detect(String s, Work work) {
+        return detect(s, Chars.of(s), work);
+    }
+
+    /**
+     * As {@link #detect(String, Work)}, with the string's characters read before. A string of word
+     * characters and dots only ({@code [a-z0-9_$.]} and anything beyond ASCII) is skipped: the
+     * tokenizer reads it as dots then one word or number (a word or number runs on over word
+     * characters and dots), so its fingerprint is {@code x…x} and one letter, never an injection
+     * shape, and without a quote there is no quote context.
+     */
+    static boolean detect(String s, Chars chars, Work work) {
+        if (!chars.any(TOKEN_BREAKS)) {
+            return false;
+        }
         String bare = fingerprint(s, (char) 0, work);
         // '"red shoes" and "blue hats"': quoted phrases joined by AND/OR, read bare, are text unless compared
         if (suspicious(bare) && !(bare.startsWith("s&s") && !hasComparison(bare, 0))) {
             return true;
         }
-        if (s.indexOf('\'') >= 0 && suspicious(fingerprint(s, '\'', work))) {
+        if (chars.has('\'') && suspicious(fingerprint(s, '\'', work))) {
             return true;
         }
-        return s.indexOf('"') >= 0 && suspicious(fingerprint(s, '"', work));
+        return chars.has('"') && suspicious(fingerprint(s, '"', work));
     }
 
     /** Fingerprint of {@code s} read in a quote context (0 for bare SQL); for tests and tuning. */

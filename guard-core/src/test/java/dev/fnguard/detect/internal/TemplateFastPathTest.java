@@ -13,15 +13,15 @@ class TemplateFastPathTest {
 
     @Test
     void everyTemplateMarkerHoldsAFastPathCharacter() {
-        assertTrue(MarkupDetectors.anyOf("{{", MarkupDetectors.TEMPLATE_CHARS), "{{");
+        assertTrue(Chars.of("{{").any(MarkupDetectors.TEMPLATE_CHARS), "{{");
         for (String marker : MarkupDetectors.TEMPLATE_MARKERS) {
-            assertTrue(MarkupDetectors.anyOf(marker, MarkupDetectors.TEMPLATE_CHARS), marker);
+            assertTrue(Chars.of(marker).any(MarkupDetectors.TEMPLATE_CHARS), marker);
         }
     }
 
     @Test
     void aStringWithoutThemIsSkippedAndOneWithThemIsRead() {
-        assertFalse(MarkupDetectors.anyOf("bearer eyjhbgcioijsuzi1nij9.e30.c2ln", MarkupDetectors.TEMPLATE_CHARS));
+        assertFalse(Chars.of("bearer eyjhbgcioijsuzi1nij9.e30.c2ln").any(MarkupDetectors.TEMPLATE_CHARS));
         assertTrue(MarkupDetectors.template("{{7*7}}", new Work()));
         assertTrue(MarkupDetectors.template("${jndi:ldap://x}", new Work()));
     }
