@@ -11,12 +11,15 @@ public enum Decision {
     /** A check would have denied, but runs in monitor mode: audited, then let through. */
     FLAG;
 
+    /** The lower-case name, computed once (audit lines write it for every check). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /**
      * The lower-case name used in audit events ({@code allow}, {@code deny}, {@code flag}).
      *
      * @return the wire name
      */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 }

@@ -13,8 +13,11 @@ public enum Outcome {
     /** User code ran past its deadline. */
     TIMEOUT;
 
+    /** The lower-case name, computed once (audit lines write it for every check). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** @return the lower-case wire name */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 }

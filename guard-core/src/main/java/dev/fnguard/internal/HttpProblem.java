@@ -49,6 +49,27 @@ public final class HttpProblem {
      * @return the headers, in a stable order
      */
     public static Map<String, String> headers(Map<String, String> user, String contentType) {
+        if (user.isEmpty()) {
+            // the common answers, built once (read-only: every caller copies before adding a header)
+            if (JSON.equals(contentType)) {
+                return JSON_ANSWER;
+            }
+            if (PROBLEM_JSON.equals(contentType)) {
+                return PROBLEM_ANSWER;
+            }
+            if (contentType == null) {
+                return EMPTY_ANSWER;
+            }
+        }
+        return build(user, contentType);
+    }
+
+    private static final Map<String, String> JSON_ANSWER = java.util.Collections.unmodifiableMap(build(Map.of(), JSON));
+    private static final Map<String, String> PROBLEM_ANSWER =
+            java.util.Collections.unmodifiableMap(build(Map.of(), PROBLEM_JSON));
+    private static final Map<String, String> EMPTY_ANSWER = java.util.Collections.unmodifiableMap(build(Map.of(), null));
+
+    private static Map<String, String> build(Map<String, String> user, String contentType) {
         Map<String, String> h = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : user.entrySet()) {
             if (!isGuardHeader(e.getKey())) {

@@ -182,11 +182,11 @@ public final class SqlDetector {
      */
     private static char classify(String s, int from, int to, boolean call) {
         if (to - from <= MAX_KEYWORD) {
-            Character k = KEYWORDS.get(s.substring(from, to));
-            if (k != null && k != 0) {
-                return k;
+            int k = keyword(s, from, to);
+            if (k > 0) {
+                return (char) k;
             }
-            if (k != null && !call) {
+            if (k == 0 && !call) {
                 return '1'; // null, true, false
             }
         }
@@ -194,6 +194,42 @@ public final class SqlDetector {
             return 'f';
         }
         return s.startsWith("0x", from) ? '1' : 'w';
+    }
+
+    /**
+     * The letter of the keyword {@code s[from, to)} (0 for a literal), or -1: the keywords of its length
+     * and first letter compared in place, no substring and no hashing.
+     */
+    private static int keyword(String s, int from, int to) {
+        int len = to - from;
+        char first = s.charAt(from);
+        if (first < 'a' || first > 'z') {
+            return -1; // every keyword a word can be starts with a letter ("&&" and "||" are operators)
+        }
+        String[] candidates = BY_LENGTH_AND_FIRST[len][first];
+        if (candidates == null) {
+            return -1;
+        }
+        for (String kw : candidates) {
+            if (s.regionMatches(from, kw, 0, len)) {
+                return KEYWORDS.get(kw);
+            }
+        }
+        return -1;
+    }
+
+    /** The keywords by length, then by first character (built once from {@link #KEYWORDS}). */
+    private static final String[][][] BY_LENGTH_AND_FIRST = byLengthAndFirst();
+
+    private static String[][][] byLengthAndFirst() {
+        String[][][] t = new String[MAX_KEYWORD + 1][128][];
+        for (String kw : KEYWORDS.keySet()) {
+            String[] at = t[kw.length()][kw.charAt(0)];
+            String[] grown = at == null ? new String[1] : java.util.Arrays.copyOf(at, at.length + 1);
+            grown[grown.length - 1] = kw;
+            t[kw.length()][kw.charAt(0)] = grown;
+        }
+        return t;
     }
 
     private static boolean suspicious(String fp) {
