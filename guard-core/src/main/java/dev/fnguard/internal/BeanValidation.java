@@ -42,6 +42,9 @@ public final class BeanValidation {
                 .messageInterpolator(new ParameterMessageInterpolator())
                 // payloads are plain values, never JPA entities: skip the JPA detection
                 .traversableResolver(new AlwaysTraversable())
+                // the resolver answers in constant time: caching its answers per validation (a map per
+                // call, a put per property) would cost more than asking it
+                .enableTraversableResolverResultCache(false)
                 .buildValidatorFactory()
                 .getValidator();
         // @Email and @URL check domains with java.net.IDN, whose first call loads the JDK's ICU tables

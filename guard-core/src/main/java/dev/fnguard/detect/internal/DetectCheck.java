@@ -226,7 +226,7 @@ public final class DetectCheck implements Check {
             String child = path.isEmpty() ? plan.names[i] : path + "." + plan.names[i];
             Object c;
             try {
-                c = plan.getters[i].invoke(v);
+                c = (Object) plan.getters[i].invokeExact(v);
             } catch (Throwable t) {
                 throw new IllegalStateException("cannot read " + child, t);
             }
@@ -272,7 +272,9 @@ public final class DetectCheck implements Check {
                 RecordComponent rc = comps[i];
                 plan.names[i] = rc.getName();
                 rc.getAccessor().setAccessible(true);
-                plan.getters[i] = MethodHandles.lookup().unreflect(rc.getAccessor());
+                // typed (Object)Object once, so the walk calls it with invokeExact and no per-call adaptation
+                plan.getters[i] = MethodHandles.lookup().unreflect(rc.getAccessor())
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
                 Encode e = rc.getAnnotation(Encode.class);
                 plan.encodings[i] = e == null ? null : e.value();
                 types[i] = rc.getType();
@@ -312,7 +314,7 @@ public final class DetectCheck implements Check {
             Object[] a = new Object[getters.length];
             for (int i = 0; i < a.length; i++) {
                 try {
-                    a[i] = getters[i].invoke(v);
+                    a[i] = (Object) getters[i].invokeExact(v);
                 } catch (Throwable t) {
                     throw new IllegalStateException("cannot read " + names[i], t);
                 }
