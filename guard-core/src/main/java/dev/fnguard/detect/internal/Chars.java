@@ -76,6 +76,24 @@ final class Chars {
         return other;
     }
 
+    /** @param set a set built by {@link #set} @return whether the string holds any ASCII character of it, exactly */
+    boolean holdsAny(long[] set) {
+        return (lo & set[0]) != 0 || (hi & set[1]) != 0;
+    }
+
+    /** @return whether the string holds a character beyond ASCII, exactly */
+    boolean holdsBeyondAscii() {
+        return other;
+    }
+
+    /** The ASCII capitals, as bits of {@code hi} ('A' is 65, bit 1). */
+    private static final long CAPITALS = 0x7FFFFFEL;
+
+    /** @return the characters of the same string with its ASCII capitals lower-cased */
+    Chars lowered() {
+        return new Chars(lo, hi & ~CAPITALS | (hi & CAPITALS) << 32, other, skips);
+    }
+
     /** @param set a set built by {@link #set} @return whether the string holds any ASCII character of it */
     boolean any(long[] set) {
         return !skips || (lo & set[0]) != 0 || (hi & set[1]) != 0;

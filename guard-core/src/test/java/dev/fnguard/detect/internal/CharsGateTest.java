@@ -94,9 +94,25 @@ class CharsGateTest {
         assertFalse(Chars.of("xyz").any(Chars.allBut("abcdefghijklmnopqrstuvwxyz")));
     }
 
+    private static final Inspector EVERY_DETECTOR = new Inspector(java.util.EnumSet.allOf(Detector.class));
+
     private static int compare(List<String> strings) {
         int fired = 0;
         for (String s : strings) {
+            for (FieldKind kind : KINDS) {
+                // the inspector's own decode-or-lower-case shortcut, against the first detector that fires without skips
+                java.util.Optional<Detector> expected = java.util.Optional.empty();
+                for (Detector d : Detector.values()) {
+                    if (Inspector.firesWithoutSkips(d, s, kind, new Work())) {
+                        expected = java.util.Optional.of(d);
+                        break;
+                    }
+                }
+                java.util.Optional<Detector> inspected = EVERY_DETECTOR.inspect(s, kind, new Work());
+                if (!inspected.equals(expected)) {
+                    assertEquals(expected, inspected, "inspector, " + kind + " on " + printable(s));
+                }
+            }
             for (Detector d : Detector.values()) {
                 for (FieldKind kind : KINDS) {
                     boolean skipping = Inspector.fires(d, s, kind, new Work());
