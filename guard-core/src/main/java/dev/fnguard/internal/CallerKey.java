@@ -50,7 +50,23 @@ public final class CallerKey {
         return hash(raw);
     }
 
+    /** The last caller hashed and its key: a caller's burst of events pays for one SHA-256, not one each. */
+    private static volatile Memo last;
+
+    private record Memo(String raw, String key) {
+    }
+
     static String hash(String raw) {
+        Memo m = last;
+        if (m != null && m.raw.equals(raw)) {
+            return m.key;
+        }
+        String key = digest(raw);
+        last = new Memo(raw, key);
+        return key;
+    }
+
+    private static String digest(String raw) {
         MessageDigest md;
         try {
             md = (MessageDigest) SHA256.clone();
