@@ -34,7 +34,11 @@ public final class BeanValidation {
         return BOOTSTRAP.join();
     }
 
+    /** jboss-logging's setting naming its backend; without it, it probes for four in turn. */
+    static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
+
     private static Validator build() {
+        useSlf4jForJbossLogging();
         Validator v = Validation.byProvider(HibernateValidator.class)
                 .configure()
                 // no META-INF/validation.xml lookup: keeps the XML parser out of the cold start
@@ -48,6 +52,20 @@ public final class BeanValidation {
         // (about 20 ms): load them here, off the first event that carries an address
         java.net.IDN.toASCII("fnguard.invalid");
         return v;
+    }
+
+    /**
+     * Tells jboss-logging (Hibernate Validator's logging facade) to log through SLF4J, as the guard
+     * does, unless the user has chosen its backend: left alone it first looks for JBoss LogManager
+     * (initializing {@code java.util.logging} to ask), a service-loaded provider, Log4j 2 and Log4j,
+     * a visible part of the validator's bootstrap. Without an SLF4J provider (SLF4J's no-op
+     * fallback) it is left to its own search, which then ends at {@code java.util.logging}.
+     */
+    static void useSlf4jForJbossLogging() {
+        if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null
+                && !(org.slf4j.LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory)) {
+            System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+        }
     }
 
     /** Every property is reachable and cascadable: payload types are not lazily loaded entities. */
