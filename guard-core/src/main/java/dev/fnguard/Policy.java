@@ -338,10 +338,12 @@ public final class Policy {
 
         /** @param checkNames checks to run in monitor mode @return this */
         public Builder monitor(String... checkNames) {
-            Arrays.stream(checkNames)
-                    .map(s -> s.strip().toLowerCase(Locale.ROOT))
-                    .filter(s -> !s.isEmpty())
-                    .forEach(monitoredChecks::add);
+            for (String name : checkNames) {
+                String s = name.strip().toLowerCase(Locale.ROOT);
+                if (!s.isEmpty()) {
+                    monitoredChecks.add(s);
+                }
+            }
             return this;
         }
 
