@@ -2,7 +2,6 @@ package dev.fnguard;
 
 import dev.fnguard.budget.BudgetSettings;
 import dev.fnguard.auth.AuthSettings;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
