@@ -58,8 +58,12 @@ public final class Guard {
         this.invocationChecks = List.copyOf(invocationChecks);
         this.recordChecks = List.copyOf(recordChecks);
         List<String> names = new ArrayList<>();
-        invocationChecks.forEach(c -> names.add(c.name()));
-        recordChecks.forEach(c -> names.add(c.name()));
+        for (Check c : invocationChecks) {
+            names.add(c.name());
+        }
+        for (Check c : recordChecks) {
+            names.add(c.name());
+        }
         this.checkNames = List.copyOf(names);
         this.auditSink = b.auditSink;
         this.clock = b.clock;
@@ -213,7 +217,10 @@ public final class Guard {
         long t0 = System.nanoTime();
         Verdict v;
         try {
-            v = Objects.requireNonNull(check.check(inspection), () -> "check " + check.name() + " returned null");
+            v = check.check(inspection);
+            if (v == null) {
+                throw new NullPointerException("check " + check.name() + " returned null");
+            }
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("check {} failed on request {}: {}", check.name(), inspection.invocation().requestId(),
                     e.getClass().getName());
@@ -274,7 +281,7 @@ public final class Guard {
         AuditEvent event = new AuditEvent(clock.instant(), inv.requestId(), inv.traceId(), inv.functionName(),
                 inv.source(), evaluation.caller(), policy.mode(), evaluation.decision(), List.copyOf(reasons),
                 List.copyOf(fields), evaluation.checks(), inv.records().size(), bytes, sha, status, outcome,
-                error.map(e -> e.getClass().getName()), evaluation.guardNanos() + (end - t0),
+                errorType(error), evaluation.guardNanos() + (end - t0),
                 end - evaluation.startNanos());
         auditSink.emit(event);
         return event;
@@ -313,14 +320,21 @@ public final class Guard {
         AuditEvent event = new AuditEvent(clock.instant(), inv.requestId(), inv.traceId(), inv.functionName(),
                 inv.source(), evaluation.caller(), policy.mode(), decision, List.copyOf(reasons),
                 List.copyOf(fields), List.of(), 1, result.record().size(),
-                PayloadHash.sha256(List.of(result.record())), 0, outcome, error.map(e -> e.getClass().getName()),
+                PayloadHash.sha256(List.of(result.record())), 0, outcome, errorType(error),
                 0, 0);
         auditSink.emit(event);
         return event;
     }
 
+    /** The exception's class name; a conditional rather than {@code Optional.map}: no lambda to link at the first event. */
+    private static Optional<String> errorType(Optional<Throwable> error) {
+        return error.isPresent() ? Optional.of(error.get().getClass().getName()) : Optional.empty();
+    }
+
     private static void collect(Verdict v, Set<String> reasons, Set<String> fields) {
-        v.reason().ifPresent(r -> reasons.add(r.name()));
+        if (v.reason().isPresent()) {
+            reasons.add(v.reason().get().name());
+        }
         fields.addAll(v.fields());
     }
 

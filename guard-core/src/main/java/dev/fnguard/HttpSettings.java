@@ -23,16 +23,35 @@ public record HttpSettings(List<String> methods, List<String> contentTypes, bool
      * @param allowPlainHttp plain HTTP
      */
     public HttpSettings {
-        methods = methods.stream().map(m -> m.strip().toUpperCase(Locale.ROOT)).toList();
-        contentTypes = contentTypes.stream().map(m -> m.strip().toLowerCase(Locale.ROOT)).toList();
+        // loops, not streams and lambdas: this runs at every cold start (docs: benchmarks/README.md)
+        String[] upper = new String[methods.size()];
+        for (int i = 0; i < upper.length; i++) {
+            upper[i] = methods.get(i).strip().toUpperCase(Locale.ROOT);
+        }
+        methods = List.of(upper);
+        String[] lower = new String[contentTypes.size()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = contentTypes.get(i).strip().toLowerCase(Locale.ROOT);
+        }
+        contentTypes = List.of(lower);
         for (String m : methods) {
-            if (m.isEmpty() || !m.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            if (m.isEmpty() || !capitals(m)) {
                 throw new IllegalArgumentException("Http.methods holds an invalid method '" + m + "'");
             }
         }
         if (contentTypes.isEmpty()) {
             throw new IllegalArgumentException("Http.contentTypes must name at least one media type");
         }
+    }
+
+    private static boolean capitals(String m) {
+        for (int i = 0; i < m.length(); i++) {
+            char c = m.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.fnguard;
 
 import dev.fnguard.budget.BudgetSettings;
 import dev.fnguard.auth.AuthSettings;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -338,10 +337,12 @@ public final class Policy {
 
         /** @param checkNames checks to run in monitor mode @return this */
         public Builder monitor(String... checkNames) {
-            Arrays.stream(checkNames)
-                    .map(s -> s.strip().toLowerCase(Locale.ROOT))
-                    .filter(s -> !s.isEmpty())
-                    .forEach(monitoredChecks::add);
+            for (String name : checkNames) {
+                String s = name.strip().toLowerCase(Locale.ROOT);
+                if (!s.isEmpty()) {
+                    monitoredChecks.add(s);
+                }
+            }
             return this;
         }
 

@@ -125,9 +125,12 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
                 reqs.add(new Requirement(r.route(), Set.of(), Set.copyOf(Arrays.asList(r.value()))));
             }
         }
-        return new AuthSettings(Optional.ofNullable(jwt).map(JwtSettings::of),
-                Optional.ofNullable(webhook).map(WebhookSettings::of), Optional.ofNullable(keys).map(ApiKeySettings::of),
-                Optional.ofNullable(gateway).map(GatewaySettings::of), Optional.ofNullable(iot).map(IotSettings::of), reqs);
+        // conditionals rather than Optional.map with method references: no lambdas to link at init
+        return new AuthSettings(jwt == null ? Optional.empty() : Optional.of(JwtSettings.of(jwt)),
+                webhook == null ? Optional.empty() : Optional.of(WebhookSettings.of(webhook)),
+                keys == null ? Optional.empty() : Optional.of(ApiKeySettings.of(keys)),
+                gateway == null ? Optional.empty() : Optional.of(GatewaySettings.of(gateway)),
+                iot == null ? Optional.empty() : Optional.of(IotSettings.of(iot)), reqs);
     }
 
     @SafeVarargs
@@ -148,49 +151,56 @@ public record AuthSettings(Optional<JwtSettings> jwt, Optional<WebhookSettings> 
      * @throws IllegalArgumentException naming the variable when a value is invalid
      */
     public AuthSettings withEnvironment(Map<String, String> env) {
-        Optional<JwtSettings> j = jwt.map(s -> {
-            JwtSettings r = s;
-            String issuer = blankToNull(env.get(ENV_JWT_ISSUER));
-            if (issuer != null) {
-                r = r.withIssuer(issuer);
-            }
-            String aud = blankToNull(env.get(ENV_JWT_AUDIENCE));
-            if (aud != null) {
-                r = r.withAudiences(List.of(aud.split(",")));
-            }
-            String url = blankToNull(env.get(ENV_JWKS_URL));
-            if (url != null) {
-                try {
-                    r = r.withJwksUrl(JwtSettings.parseUrl(url));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(ENV_JWKS_URL + ": " + e.getMessage());
-                }
-            }
-            String secret = blankToNull(env.get(ENV_JWT_HMAC_SECRET));
-            if (secret != null) {
-                r = r.withHmacSecret(secret);
-            }
-            return r;
-        });
-        Optional<WebhookSettings> w = webhook.map(s -> {
+        Optional<JwtSettings> j = jwt.isEmpty() ? jwt : Optional.of(jwtWithEnvironment(jwt.get(), env));
+        Optional<WebhookSettings> w = webhook;
+        if (webhook.isPresent()) {
             String secret = blankToNull(env.get(ENV_WEBHOOK_SECRET));
-            return secret == null ? s : s.withSecret(secret);
-        });
-        Optional<ApiKeySettings> k = apiKeys.map(s -> {
+            w = secret == null ? webhook : Optional.of(webhook.get().withSecret(secret));
+        }
+        Optional<ApiKeySettings> k = apiKeys;
+        if (apiKeys.isPresent()) {
             String keys = blankToNull(env.get(ENV_API_KEYS));
-            return keys == null ? s : s.withKeys(keys);
-        });
-        Optional<GatewaySettings> g = gateway.map(s -> {
+            k = keys == null ? apiKeys : Optional.of(apiKeys.get().withKeys(keys));
+        }
+        Optional<GatewaySettings> g = gateway;
+        if (gateway.isPresent()) {
             String ids = blankToNull(env.get(ENV_GATEWAY_API_IDS));
-            return ids == null ? s : new GatewaySettings(new LinkedHashSet<>(Arrays.asList(ids.split(","))));
-        });
-        Optional<IotSettings> i = iot.map(s -> {
+            g = ids == null ? gateway : Optional.of(new GatewaySettings(new LinkedHashSet<>(Arrays.asList(ids.split(",")))));
+        }
+        Optional<IotSettings> i = iot;
+        if (iot.isPresent()) {
+            IotSettings s = iot.get();
             String ids = blankToNull(env.get(ENV_IOT_CLIENT_IDS));
             String principals = blankToNull(env.get(ENV_IOT_PRINCIPALS));
-            return new IotSettings(ids == null ? s.clientIds() : List.of(ids.split(",")),
-                    principals == null ? s.principals() : List.of(principals.split(",")));
-        });
+            i = Optional.of(new IotSettings(ids == null ? s.clientIds() : List.of(ids.split(",")),
+                    principals == null ? s.principals() : List.of(principals.split(","))));
+        }
         return new AuthSettings(j, w, k, g, i, requirements);
+    }
+
+    private static JwtSettings jwtWithEnvironment(JwtSettings s, Map<String, String> env) {
+        JwtSettings r = s;
+        String issuer = blankToNull(env.get(ENV_JWT_ISSUER));
+        if (issuer != null) {
+            r = r.withIssuer(issuer);
+        }
+        String aud = blankToNull(env.get(ENV_JWT_AUDIENCE));
+        if (aud != null) {
+            r = r.withAudiences(List.of(aud.split(",")));
+        }
+        String url = blankToNull(env.get(ENV_JWKS_URL));
+        if (url != null) {
+            try {
+                r = r.withJwksUrl(JwtSettings.parseUrl(url));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(ENV_JWKS_URL + ": " + e.getMessage());
+            }
+        }
+        String secret = blankToNull(env.get(ENV_JWT_HMAC_SECRET));
+        if (secret != null) {
+            r = r.withHmacSecret(secret);
+        }
+        return r;
     }
 
     private static String blankToNull(String s) {

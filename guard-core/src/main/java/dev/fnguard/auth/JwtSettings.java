@@ -67,9 +67,10 @@ public record JwtSettings(
      */
     public JwtSettings {
         Objects.requireNonNull(issuer, "issuer");
-        audiences = audiences.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // loops rather than streams and lambdas here: these settings are built at every cold start
+        audiences = List.copyOf(stripped(audiences, new ArrayList<>()));
         Objects.requireNonNull(jwksUrl, "jwksUrl");
-        algorithms = algorithms.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        algorithms = List.copyOf(stripped(algorithms, new LinkedHashSet<>()));
         for (String a : algorithms) {
             if (a.toLowerCase(Locale.ROOT).equals("none")) {
                 throw new IllegalArgumentException("Jwt.algorithms must not contain 'none': unsigned tokens are never accepted");
@@ -82,7 +83,7 @@ public record JwtSettings(
             throw new IllegalArgumentException("Jwt.algorithms must name at least one algorithm");
         }
         Set<String> claims = new LinkedHashSet<>(ALWAYS_REQUIRED);
-        requiredClaims.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(claims::add);
+        stripped(requiredClaims, claims);
         requiredClaims = Set.copyOf(claims);
         Objects.requireNonNull(clockSkew, "clockSkew");
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_SKEW) > 0) {
@@ -98,7 +99,29 @@ public record JwtSettings(
             throw new IllegalArgumentException("Jwt.maxTokenBytes must be between 256 and 65536, was " + maxTokenBytes);
         }
         Objects.requireNonNull(hmacSecret, "hmacSecret");
-        jwksUrl.ifPresent(JwtSettings::checkJwksUrl);
+        if (jwksUrl.isPresent()) {
+            checkJwksUrl(jwksUrl.get());
+        }
+    }
+
+    /** Adds the values, stripped, leaving out the empty ones; returns {@code into}. */
+    private static <C extends java.util.Collection<String>> C stripped(java.util.Collection<String> values, C into) {
+        for (String v : values) {
+            String s = v.strip();
+            if (!s.isEmpty()) {
+                into.add(s);
+            }
+        }
+        return into;
+    }
+
+    private static boolean anyIn(List<String> values, Set<String> set) {
+        for (String v : values) {
+            if (set.contains(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -109,7 +132,7 @@ public record JwtSettings(
      */
     public static JwtSettings of(Jwt jwt) {
         return new JwtSettings(nonBlank(jwt.issuer()), Arrays.asList(jwt.audience()),
-                nonBlank(jwt.jwksUrl()).map(JwtSettings::parseUrl), Arrays.asList(jwt.algorithms()),
+                jwksUrl(jwt), Arrays.asList(jwt.algorithms()),
                 new LinkedHashSet<>(Arrays.asList(jwt.requiredClaims())), Duration.ofSeconds(jwt.clockSkew()),
                 jwt.rolesClaim(), Arrays.asList(jwt.types()), jwt.maxTokenBytes(), Optional.empty());
     }
@@ -152,12 +175,13 @@ public record JwtSettings(
         if (audiences.isEmpty()) {
             p.add("no audience (Jwt.audience or FNGUARD_JWT_AUDIENCE)");
         }
-        boolean asymmetric = algorithms.stream().anyMatch(ASYMMETRIC::contains);
-        boolean hmac = algorithms.stream().anyMatch(HMAC::contains);
+        boolean asymmetric = anyIn(algorithms, ASYMMETRIC);
+        boolean hmac = anyIn(algorithms, HMAC);
         if (asymmetric && jwksUrl.isEmpty()) {
             p.add("no key source (Jwt.jwksUrl or FNGUARD_JWKS_URL)");
         }
-        if (hmac && hmacSecret.map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32).orElse(true)) {
+        if (hmac && (hmacSecret.isEmpty()
+                || hmacSecret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32)) {
             p.add("HMAC algorithm allowed without a secret of at least 32 bytes (FNGUARD_JWT_HMAC_SECRET)");
         }
         return p;
@@ -192,6 +216,11 @@ public record JwtSettings(
             throw new IllegalArgumentException("Jwt.jwksUrl / FNGUARD_JWKS_URL must be an https URL (or file:, or "
                     + "http on a loopback address), was scheme '" + scheme + "'");
         }
+    }
+
+    private static Optional<URI> jwksUrl(Jwt jwt) {
+        Optional<String> url = nonBlank(jwt.jwksUrl());
+        return url.isPresent() ? Optional.of(parseUrl(url.get())) : Optional.empty();
     }
 
     private static Optional<String> nonBlank(String s) {

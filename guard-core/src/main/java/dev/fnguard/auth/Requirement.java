@@ -23,9 +23,18 @@ public record Requirement(String route, Set<String> scopes, Set<String> roles) {
         route = Objects.requireNonNull(route, "route").strip();
         scopes = Set.copyOf(scopes);
         roles = Set.copyOf(roles);
-        if (scopes.stream().anyMatch(String::isBlank) || roles.stream().anyMatch(String::isBlank)) {
+        if (anyBlank(scopes) || anyBlank(roles)) {
             throw new IllegalArgumentException("RequireScope/RequireRole values must not be blank");
         }
+    }
+
+    private static boolean anyBlank(Set<String> values) {
+        for (String v : values) {
+            if (v.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -186,9 +186,10 @@ public record BudgetSettings(Optional<RateLimit> callerRate, Optional<RateLimit>
 
     private static Optional<RateLimit> envRate(Map<String, String> env, String rateVar, String burstVar,
             Optional<RateLimit> current) {
+        RateLimit r = current.orElse(null);
         long perMinute = longVar(env, rateVar,
-                current.map(r -> r.tokens() * 60_000 / Math.max(1, r.period().toMillis())).orElse(0L), 0);
-        long burst = longVar(env, burstVar, current.map(RateLimit::burst).orElse(0L), 0);
+                r == null ? 0L : r.tokens() * 60_000 / Math.max(1, r.period().toMillis()), 0);
+        long burst = longVar(env, burstVar, r == null ? 0L : r.burst(), 0);
         if (perMinute == 0) {
             return Optional.empty();
         }

@@ -33,6 +33,19 @@ public record RateLimit(long tokens, Duration period, long burst) {
         }
     }
 
+    // equals and hashCode by hand: a record's generated ones are linked through ObjectMethods on first use,
+    // about 10 ms in a cold JVM, and the budget check compares limits at init (warm-up) and per event
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RateLimit r && tokens == r.tokens && burst == r.burst && period.equals(r.period);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(tokens) * 31 + period.hashCode()) * 31 + Long.hashCode(burst);
+    }
+
     /**
      * A limit of {@code perMinute} invocations a minute with a burst of {@code burst}.
      *

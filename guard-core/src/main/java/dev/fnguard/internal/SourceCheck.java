@@ -84,14 +84,20 @@ public final class SourceCheck implements Check {
     public SourceCheck(SourceSettings settings) {
         this.patterns = SourcePattern.compile(settings.allowed());
         Set<String> f = new TreeSet<>();
-        patterns.forEach(p -> f.add(p.family()));
+        for (SourcePattern p : patterns) {
+            f.add(p.family());
+        }
         this.families = Set.copyOf(f);
         this.maxReceiveCount = settings.maxReceiveCount();
         this.accounts = SourcePattern.compile(settings.accounts());
         this.regions = SourcePattern.compile(settings.regions());
         this.maxHops = settings.maxHops();
         // prefixed so that a detail-type pattern is never read as an iot: topic filter
-        this.detailTypes = settings.eventDetailTypes().stream().map(d -> new SourcePattern("detail-type:" + d)).toList();
+        List<SourcePattern> types = new ArrayList<>();
+        for (String d : settings.eventDetailTypes()) {
+            types.add(new SourcePattern("detail-type:" + d));
+        }
+        this.detailTypes = List.copyOf(types);
     }
 
     @Override
@@ -110,7 +116,7 @@ public final class SourceCheck implements Check {
             identity = inspection.invocation().source().identity();
         }
         String family = record != null && record.attributes().containsKey(ATTR_FAMILY)
-                ? record.attributes().get(ATTR_FAMILY) : identity.map(SourcePattern::family).orElse("");
+                ? record.attributes().get(ATTR_FAMILY) : identity.isPresent() ? SourcePattern.family(identity.get()) : "";
         if (!patterns.isEmpty()) {
             if (identity.isEmpty() || identity.get().isEmpty()) {
                 return Verdict.deny(Reason.SOURCE);
@@ -160,7 +166,7 @@ public final class SourceCheck implements Check {
             Optional<String> identity, int arnField, String family, Set<String> exempt) {
         String value = record.attributes().get(attribute);
         if (value == null || value.isEmpty()) {
-            value = identity.map(id -> arnField(id, arnField)).orElse("");
+            value = identity.isPresent() ? arnField(identity.get(), arnField) : "";
         }
         if (value.isEmpty()) {
             return exempt.contains(family);

@@ -31,10 +31,6 @@ public final class LambdaLogConfigurator extends ContextAwareBase implements Con
         root.setLevel(Level.INFO);
         root.addAppender(console(context, "CONSOLE", new LevelLoggerMessage()));
         context.getLogger("org.hibernate.validator").setLevel(Level.WARN);
-        // HV000185 ("message contains EL expression") at each first violation of @DecimalMin/@DecimalMax:
-        // the guard reports constraint names, never messages, and runs without EL on purpose
-        context.getLogger("org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator")
-                .setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

@@ -41,11 +41,21 @@ public final class AuthCheck implements Check {
             throw new IllegalArgumentException("no authentication method declared");
         }
         List<Authenticator> a = new ArrayList<>(4);
-        settings.gateway().ifPresent(g -> a.add(new GatewayAuthenticator(g)));
-        settings.iot().ifPresent(i -> a.add(new IotAuthenticator(i)));
-        settings.jwt().ifPresent(j -> a.add(new JwtAuthenticator(j, clock)));
-        settings.apiKeys().ifPresent(k -> a.add(new ApiKeyAuthenticator(k)));
-        settings.webhook().ifPresent(w -> a.add(new WebhookAuthenticator(w, replays, clock)));
+        if (settings.gateway().isPresent()) {
+            a.add(new GatewayAuthenticator(settings.gateway().get()));
+        }
+        if (settings.iot().isPresent()) {
+            a.add(new IotAuthenticator(settings.iot().get()));
+        }
+        if (settings.jwt().isPresent()) {
+            a.add(new JwtAuthenticator(settings.jwt().get(), clock));
+        }
+        if (settings.apiKeys().isPresent()) {
+            a.add(new ApiKeyAuthenticator(settings.apiKeys().get()));
+        }
+        if (settings.webhook().isPresent()) {
+            a.add(new WebhookAuthenticator(settings.webhook().get(), replays, clock));
+        }
         this.authenticators = List.copyOf(a);
         this.requirements = settings.requirements();
         this.stateful = settings.webhook().isPresent();
@@ -85,14 +95,22 @@ public final class AuthCheck implements Check {
         }
         Caller caller = result.caller();
         inspection.caller(caller);
-        String route = inspection.invocation().http().map(h -> h.route()).orElse("");
+        String route = inspection.invocation().http().isPresent() ? inspection.invocation().http().get().route() : "";
         List<String> missing = new ArrayList<>(0);
         for (Requirement r : requirements) {
             if (r.appliesTo(route)) {
-                r.scopes().stream().filter(s -> !caller.scopes().contains(s)).sorted()
-                        .forEach(s -> missing.add("scope:" + s));
-                r.roles().stream().filter(s -> !caller.roles().contains(s)).sorted()
-                        .forEach(s -> missing.add("role:" + s));
+                // sorted, as the sets' order is not stable; loops rather than streams: no lambdas to link
+                // at the first event
+                for (String s : new java.util.TreeSet<>(r.scopes())) {
+                    if (!caller.scopes().contains(s)) {
+                        missing.add("scope:" + s);
+                    }
+                }
+                for (String s : new java.util.TreeSet<>(r.roles())) {
+                    if (!caller.roles().contains(s)) {
+                        missing.add("role:" + s);
+                    }
+                }
             }
         }
         return missing.isEmpty() ? Verdict.allow() : Verdict.deny(Reason.SCOPE, missing);
@@ -106,7 +124,12 @@ public final class AuthCheck implements Check {
      * @return the scopes, space-separated, empty when none
      */
     public static String requiredScopes(AuthSettings settings, String route) {
-        return String.join(" ", settings.requirements().stream().filter(r -> r.appliesTo(route))
-                .flatMap(r -> r.scopes().stream()).sorted().distinct().toList());
+        java.util.TreeSet<String> scopes = new java.util.TreeSet<>();
+        for (Requirement r : settings.requirements()) {
+            if (r.appliesTo(route)) {
+                scopes.addAll(r.scopes());
+            }
+        }
+        return String.join(" ", scopes);
     }
 }

@@ -25,7 +25,13 @@ public final class Inspector {
     /** @param detectors the detectors to run, in enum order */
     public Inspector(Set<Detector> detectors) {
         this.detectors = Set.copyOf(detectors);
-        this.order = java.util.Arrays.stream(Detector.values()).filter(this.detectors::contains).toArray(Detector[]::new);
+        java.util.List<Detector> inOrder = new java.util.ArrayList<>();
+        for (Detector d : Detector.values()) {
+            if (this.detectors.contains(d)) {
+                inOrder.add(d);
+            }
+        }
+        this.order = inOrder.toArray(new Detector[0]);
     }
 
     /** @return the detectors this inspector runs */

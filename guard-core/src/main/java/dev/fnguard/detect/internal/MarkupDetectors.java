@@ -18,14 +18,21 @@ public final class MarkupDetectors {
     /** The characters a JS sink may be keyed on. */
     private static final String SINK_MARKERS = ":(`.[-";
     /** For each of {@link #JS_SINKS}, the index in {@link #SINK_MARKERS} of a character it holds, or -1 (built once). */
-    private static final int[] SINK_MARKER = java.util.Arrays.stream(JS_SINKS).mapToInt(sink -> {
-        for (int m = 0; m < SINK_MARKERS.length(); m++) {
-            if (sink.indexOf(SINK_MARKERS.charAt(m)) >= 0) {
-                return m;
+    private static final int[] SINK_MARKER = sinkMarkers();
+
+    private static int[] sinkMarkers() {
+        int[] marker = new int[JS_SINKS.length];
+        for (int i = 0; i < JS_SINKS.length; i++) {
+            marker[i] = -1;
+            for (int m = 0; m < SINK_MARKERS.length(); m++) {
+                if (JS_SINKS[i].indexOf(SINK_MARKERS.charAt(m)) >= 0) {
+                    marker[i] = m;
+                    break;
+                }
             }
         }
-        return -1;
-    }).toArray();
+        return marker;
+    }
     private static final String[] NOSQL_OPS = {"$where", "$ne", "$gt", "$gte", "$lt", "$lte", "$regex", "$in",
         "$nin", "$or", "$and", "$not", "$nor", "$exists", "$expr", "$eq", "$function", "$accumulator",
         "$elemmatch", "$comment", "$type", "$mod", "$all", "$size", "$text", "$lookup"};
@@ -58,10 +65,15 @@ public final class MarkupDetectors {
 
     private static String[][] byFirstChar(String[] names) {
         String[][] first = new String[128][];
+        // loops rather than a stream per character: this runs at class initialization, interpreted
         for (char c = 0; c < 128; c++) {
-            final char f = c;
-            String[] starting = java.util.Arrays.stream(names).filter(name -> name.charAt(0) == f).toArray(String[]::new);
-            first[c] = starting.length == 0 ? null : starting;
+            java.util.List<String> starting = new java.util.ArrayList<>();
+            for (String name : names) {
+                if (name.charAt(0) == c) {
+                    starting.add(name);
+                }
+            }
+            first[c] = starting.isEmpty() ? null : starting.toArray(new String[0]);
         }
         return first;
     }
@@ -76,8 +88,17 @@ public final class MarkupDetectors {
         ".ssh/id_", ".ssh/authorized_keys", ".aws/credentials", ".htpasswd", "apache/logs/", "log/apache",
         "log/httpd", "log/nginx"};
     /** The {@link #SENSITIVE_FILES} without a {@code /}: all a string without one can hold (built once). */
-    private static final String[] SENSITIVE_FILES_NO_SLASH = java.util.Arrays.stream(SENSITIVE_FILES)
-            .filter(f -> f.indexOf('/') < 0).toArray(String[]::new);
+    private static final String[] SENSITIVE_FILES_NO_SLASH = withoutSlash(SENSITIVE_FILES);
+
+    private static String[] withoutSlash(String[] names) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String f : names) {
+            if (f.indexOf('/') < 0) {
+                out.add(f);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
 
     private MarkupDetectors() {}
 

@@ -32,16 +32,30 @@ public final class SqlDetector {
     /** The letter of every keyword above, in the precedence {@link #classify} applies (built once). */
     private static final java.util.Map<String, Character> KEYWORDS = keywords();
     /** The longest keyword or literal: a longer word is a bare word, a function or a hex literal. */
-    private static final int MAX_KEYWORD = KEYWORDS.keySet().stream().mapToInt(String::length).max().orElse(0);
+    private static final int MAX_KEYWORD = longest(KEYWORDS.keySet());
+
+    private static int longest(Set<String> words) {
+        int max = 0;
+        for (String w : words) {
+            max = Math.max(max, w.length());
+        }
+        return max;
+    }
+
+    private static void putAll(java.util.Map<String, Character> m, Set<String> words, char letter) {
+        for (String w : words) {
+            m.putIfAbsent(w, letter);
+        }
+    }
 
     private static java.util.Map<String, Character> keywords() {
         java.util.Map<String, Character> m = new java.util.HashMap<>();
         m.put("union", 'U');
-        LOGIC.forEach(w -> m.putIfAbsent(w, '&'));
-        STATEMENTS.forEach(w -> m.putIfAbsent(w, 'E'));
-        CLAUSES.forEach(w -> m.putIfAbsent(w, 'k'));
+        putAll(m, LOGIC, '&');
+        putAll(m, STATEMENTS, 'E');
+        putAll(m, CLAUSES, 'k');
         // literals read as '1' only when the word is not a call, so they are not in this map
-        LITERALS.forEach(w -> m.putIfAbsent(w, (char) 0));
+        putAll(m, LITERALS, (char) 0);
         return java.util.Map.copyOf(m);
     }
 
