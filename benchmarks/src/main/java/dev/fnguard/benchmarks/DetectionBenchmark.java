@@ -21,8 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Inspection throughput of all detectors over one 64 KiB batch of strings, benign text or attack
- * payloads. MB/s = 0.0625 MiB x ops/s (each op inspects {@link #BATCH_BYTES} of text).
+ * Inspection throughput of all detectors over one 64 KiB batch of strings: benign text, attack
+ * payloads, or the strings the guard inspects in the 1 KB HTTP benchmark event (its headers with the
+ * 586-character bearer header, query, cookies and body fields, as {@code HttpOverheadBenchmark} sends
+ * them). MB/s = 0.0625 MiB x ops/s (each op inspects {@link #BATCH_BYTES} of text).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +44,7 @@ public class DetectionBenchmark {
         "<svg/onload=alert(1)>", "%252e%252e%252fetc%252fpasswd", "; cat /etc/passwd", "${jndi:ldap://evil/a}",
         "&lt;img src=x onerror=alert(1)&gt;", "{\"$where\":\"sleep(1000)\"}"};
 
-    @Param({"benign", "attack"})
+    @Param({"benign", "attack", "event"})
     public String text;
 
     private String[] batch;
@@ -50,7 +52,7 @@ public class DetectionBenchmark {
 
     @Setup
     public void setUp() {
-        String[] source = text.equals("benign") ? BENIGN : ATTACK;
+        String[] source = text.equals("benign") ? BENIGN : text.equals("attack") ? ATTACK : eventStrings();
         java.util.List<String> out = new java.util.ArrayList<>();
         int bytes = 0;
         for (int i = 0; bytes < BATCH_BYTES; i++) {
@@ -62,6 +64,33 @@ public class DetectionBenchmark {
         inspector = new Inspector(EnumSet.allOf(Detector.class));
     }
 
+    /** The strings of the 1 KB benchmark event the detect check reads (values and keys). */
+    private static String[] eventStrings() {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode e = m.readTree(HttpOverheadBenchmark.oneKilobyteEvent(
+                    dev.fnguard.examples.drill.DrillTokens.create().valid()));
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (String part : new String[] {"headers", "queryStringParameters", "pathParameters"}) {
+                if (e.has(part)) {
+                    e.get(part).fields().forEachRemaining(f -> {
+                        out.add(f.getKey());
+                        out.add(f.getValue().asText());
+                    });
+                }
+            }
+            e.path("cookies").forEach(c -> out.add(c.asText()));
+            m.readTree(e.get("body").asText()).fields().forEachRemaining(f -> {
+                out.add(f.getKey());
+                out.add(f.getValue().asText());
+            });
+            return out.toArray(new String[0]);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    /** Inspects the whole batch. */
     @Benchmark
     public void inspectBatch(Blackhole bh) {
         for (String s : batch) {
