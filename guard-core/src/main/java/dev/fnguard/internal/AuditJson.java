@@ -78,7 +78,7 @@ public final class AuditJson {
      * @return one line of JSON
      */
     public static String write(AuditEvent e) {
-        Line out = new Line(1024);
+        Line out = new Line();
         char[] digits = new char[32];
         try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             g.writeStartObject();
@@ -304,40 +304,52 @@ public final class AuditJson {
     }
 
     /**
-     * An unsynchronized writer into a growing {@code char[]} (a {@code StringWriter} locks per write;
-     * a {@code StringBuilder} tests every appended char for Latin-1), made into one String at the end.
+     * An unsynchronized writer that makes the line one String. Jackson's generator buffers the whole
+     * line and hands it over in one write when it closes (lines longer than its buffer come in several),
+     * so the usual case is one {@code new String(char[])}, with no copy of its own (a
+     * {@code StringWriter} locks per write; a {@code StringBuilder} tests every appended char for Latin-1).
      */
     private static final class Line extends Writer {
-        private char[] b;
+        private String first;
+        private char[] more;
         private int n;
 
-        Line(int capacity) {
-            b = new char[capacity];
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            if (first == null && more == null) {
+                first = new String(cbuf, off, len);
+                return;
+            }
+            room(len);
+            System.arraycopy(cbuf, off, more, n, len);
+            n += len;
         }
 
-        private void room(int more) {
-            if (n + more > b.length) {
-                b = java.util.Arrays.copyOf(b, Math.max(b.length * 2, n + more));
+        /** Switches to a growing buffer holding what came so far, with room for {@code len} more. */
+        private void room(int len) {
+            if (more == null) {
+                more = new char[Math.max(1024, first.length() * 2 + len)];
+                first.getChars(0, first.length(), more, 0);
+                n = first.length();
+                first = null;
+            } else if (n + len > more.length) {
+                more = java.util.Arrays.copyOf(more, Math.max(more.length * 2, n + len));
             }
         }
 
         @Override
-        public void write(char[] cbuf, int off, int len) {
-            room(len);
-            System.arraycopy(cbuf, off, b, n, len);
-            n += len;
-        }
-
-        @Override
         public void write(int c) {
-            room(1);
-            b[n++] = (char) c;
+            write(new char[] {(char) c}, 0, 1);
         }
 
         @Override
         public void write(String str, int off, int len) {
+            if (first == null && more == null) {
+                first = str.substring(off, off + len);
+                return;
+            }
             room(len);
-            str.getChars(off, off + len, b, n);
+            str.getChars(off, off + len, more, n);
             n += len;
         }
 
@@ -351,7 +363,7 @@ public final class AuditJson {
 
         @Override
         public String toString() {
-            return new String(b, 0, n);
+            return more != null ? new String(more, 0, n) : first != null ? first : "";
         }
     }
 }

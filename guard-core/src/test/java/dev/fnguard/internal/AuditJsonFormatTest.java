@@ -3,6 +3,7 @@ package dev.fnguard.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,33 @@ class AuditJsonFormatTest {
         }
         Instant far = Instant.ofEpochSecond(Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 1);
         assertEquals(far.toString(), AuditJson.instant(far));
+    }
+
+    @Test
+    void aLineLongerThanTheGeneratorsBufferArrivesWholeAndEscaped() throws Exception {
+        // Jackson hands a short line over in one write and a long one in several: both must make one line
+        String id = "req-\"quoted\"-\u00e9-\u2028-" + "x".repeat(12_000);
+        List<String> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            fields.add("lines[" + i + "].code:Size");
+        }
+        List<dev.fnguard.CheckRun> checks = List.of(new dev.fnguard.CheckRun("schema", dev.fnguard.Decision.DENY, 12_345));
+        dev.fnguard.AuditEvent e = new dev.fnguard.AuditEvent(Instant.parse("2026-12-01T23:59:59.123456Z"), id,
+                java.util.Optional.empty(), "fn", dev.fnguard.Source.of(dev.fnguard.SourceKind.HTTP, "apigw-http", "api"),
+                dev.fnguard.Caller.anonymous(), dev.fnguard.Mode.ENFORCE, dev.fnguard.Decision.DENY, List.of("CONSTRAINT"),
+                fields, checks, 1, 10, "ab".repeat(32), 400, dev.fnguard.Outcome.SKIPPED, java.util.Optional.empty(),
+                1_000, 2_000);
+        String line = AuditJson.write(e);
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertEquals(id, n.get("requestId").asText());
+        assertEquals(300, n.get("fields").size());
+        assertEquals("lines[299].code:Size", n.get("fields").get(299).asText());
+        assertEquals("2026-12-01T23:59:59.123456Z", n.get("time").asText());
+        assertEquals(12.3, n.get("checks").get(0).get("micros").asDouble());
+        assertEquals(-1, line.indexOf('\n'));
+        String small = AuditJson.write(new dev.fnguard.AuditEvent(e.time(), "r", e.traceId(), "fn", e.source(), e.caller(),
+                e.mode(), e.decision(), e.reasons(), List.of(), checks, 1, 10, e.payloadSha256(), 400, e.outcome(),
+                e.errorType(), 1_000, 2_000));
+        assertEquals("r", new com.fasterxml.jackson.databind.ObjectMapper().readTree(small).get("requestId").asText());
     }
 }
