@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Hibernate Validator's logging facade is pointed at SLF4J only when the user has not chosen its backend. */
 class BeanValidationTest {
 
     private String before;

@@ -22,7 +22,7 @@ public final class Decoder {
     public static String decode(String s, Work work) {
         String cur = s;
         for (int i = 0; i < MAX_LAYERS; i++) {
-            if (cur.indexOf('%') < 0 && cur.indexOf('&') < 0 && cur.indexOf('\\') < 0 && cur.indexOf('+') < 0) {
+            if (!startsPass(cur)) {
                 break;
             }
             String next = pass(cur, work);
@@ -33,6 +33,56 @@ public final class Decoder {
         }
         work.add(cur.length());
         return lower(cur);
+    }
+
+    /** The characters with which a decoding pass starts; a string with none of them is only lower-cased. */
+    private static final String PASS_STARTS = "%&\\+";
+    private static final long[] PASS_STARTS_SET = Chars.set(PASS_STARTS);
+    private static final long[] CAPITALS = Chars.set("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static boolean startsPass(String s) {
+        for (int k = 0; k < PASS_STARTS.length(); k++) {
+            if (s.indexOf(PASS_STARTS.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * As {@link #decode(String, Work)}, for a string whose characters were read before: a string with
+     * nothing to decode is lower-cased straight away (with {@link String#toLowerCase} when it is
+     * ASCII, which then folds exactly the ASCII capitals), without the searches of a first pass.
+     *
+     * @param s the raw string
+     * @param chars its characters ({@link Chars#of})
+     * @param work step counter
+     * @return the decoded, lower-cased string
+     */
+    static String decode(String s, Chars chars, Work work) {
+        if (chars.holdsAny(PASS_STARTS_SET)) {
+            return decode(s, work);
+        }
+        work.add(s.length());
+        if (!chars.holdsAny(CAPITALS)) {
+            return s;
+        }
+        return chars.holdsBeyondAscii() ? lower(s) : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The characters of {@link #decode(String, Chars, Work)}'s answer.
+     *
+     * @param decoded its answer
+     * @param raw the raw string
+     * @param rawChars the raw string's characters
+     * @return the decoded string's characters, read again only when decoding changed more than case
+     */
+    static Chars decodedChars(String decoded, String raw, Chars rawChars) {
+        if (decoded == raw) {
+            return rawChars;
+        }
+        return rawChars.holdsAny(PASS_STARTS_SET) ? Chars.of(decoded) : rawChars.lowered();
     }
 
     /** ASCII letters only, as before (not {@code toLowerCase}, which also folds non-ASCII letters). */

@@ -10,11 +10,6 @@ import java.util.Set;
  */
 public final class Inspector {
 
-    /** The characters with which {@link Decoder#decode} starts a decoding pass. */
-    private static final long[] ENCODINGS = Chars.set("%&\\+");
-    /** The ASCII capitals. */
-    private static final long[] CAPITALS = Chars.set("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-
     /** Strings longer than this are inspected in their first {@code MAX_INSPECTED} chars only. */
     public static final int MAX_INSPECTED = 1 << 20;
 
@@ -51,28 +46,8 @@ public final class Inspector {
         }
         String raw = value.length() > MAX_INSPECTED ? value.substring(0, MAX_INSPECTED) : value;
         Chars rawChars = Chars.of(raw);
-        String s;
-        Chars chars;
-        if (rawChars.holdsAny(ENCODINGS)) {
-            s = Decoder.decode(raw, work);
-            chars = Chars.of(s);
-        } else {
-            // nothing to decode: the decoded form is the raw string with its ASCII capitals lower-cased
-            // (Decoder.decode's answer, without its four searches and, for ASCII, without its char[] copy)
-            if (!rawChars.holdsAny(CAPITALS)) {
-                work.add(raw.length());
-                s = raw;
-                chars = rawChars;
-            } else {
-                if (rawChars.holdsBeyondAscii()) {
-                    s = Decoder.decode(raw, work); // ASCII capitals only: toLowerCase would fold others too
-                } else {
-                    work.add(raw.length());
-                    s = raw.toLowerCase(java.util.Locale.ROOT);
-                }
-                chars = rawChars.lowered();
-            }
-        }
+        String s = Decoder.decode(raw, rawChars, work);
+        Chars chars = Decoder.decodedChars(s, raw, rawChars);
         for (Detector d : order) {
             if (fires(d, s, chars, raw, field, work)) {
                 return Optional.of(d);
